@@ -1,0 +1,264 @@
+"""Edits: the record of every change corpusclean makes.
+
+An :class:`Edit` replaces ``text[start:end]`` with ``replacement``.  A list of
+edits is *well formed* when it is sorted by ``(start, end)`` and no two edits
+overlap; :func:`apply_edits` then rebuilds the repaired text from the original.
+
+Rules run one after another, each on the output of the one before, and each
+reports its edits in the coordinates of *its* input.  :func:`compose` maps a
+rule's edits back onto the original input, merging an edit with an earlier one
+when they touch the same characters, so that the final list still replays
+exactly onto the original.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+__all__ = ["Edit", "Note", "apply_edits", "compose", "shift"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Edit:
+    """One change: ``text[start:end]`` becomes ``replacement``.
+
+    ``start`` and ``end`` are offsets into the original input of
+    :func:`corpusclean.repair`; ``rule`` is the stable name of the rule that
+    made the change and ``message`` says what it did.
+
+    >>> Edit(0, 1, "", "escapes", "markdown escape removed")
+    Edit(start=0, end=1, replacement='', rule='escapes', message='markdown escape removed')
+    """
+
+    start: int
+    end: int
+    replacement: str
+    rule: str
+    message: str = ""
+
+    @property
+    def is_removal(self) -> bool:
+        """True when the edit only deletes text."""
+        return self.replacement == "" and self.end > self.start
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Note:
+    """A finding that changes nothing: a possible problem left for a person.
+
+    >>> Note(10, 13, "hyphenation", "lost text: 'un-' / 'pass' is no word")
+    Note(start=10, end=13, rule='hyphenation', message="lost text: 'un-' / 'pass' is no word")
+    """
+
+    start: int
+    end: int
+    rule: str
+    message: str
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply well-formed edits to ``text``.
+
+    >>> apply_edits("a-b", [Edit(1, 2, "", "x")])
+    'ab'
+    >>> apply_edits("abc", [])
+    'abc'
+    """
+    parts: list[str] = []
+    pos = 0
+    for edit in edits:
+        if edit.start < pos:
+            raise ValueError(f"overlapping or unsorted edit at {edit.start}: {edit!r}")
+        parts.append(text[pos : edit.start])
+        parts.append(edit.replacement)
+        pos = edit.end
+    if not parts:
+        return text
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def shift(edits: Iterable[Edit], offset: int) -> list[Edit]:
+    """Move edits by ``offset`` characters (used to stitch chunked results).
+
+    >>> shift([Edit(1, 2, "", "x")], 10)
+    [Edit(start=11, end=12, replacement='', rule='x', message='')]
+    """
+    if not offset:
+        return list(edits)
+    return [
+        Edit(e.start + offset, e.end + offset, e.replacement, e.rule, e.message)
+        for e in edits
+    ]
+
+
+def _interacts(a: int, b: int, s: int, e: int) -> bool:
+    """Does a new edit ``[s, e)`` touch the replacement at ``[a, b)``?
+
+    Both are in the coordinates of the text the new edit was made on.  A new
+    edit only merges with an earlier one when it changes characters that the
+    earlier edit wrote, or when it spans the point where the earlier edit
+    deleted text; edits that merely touch end to end stay separate.
+    """
+    if b > a:
+        if s == e:
+            return a < s < b
+        return s < b and a < e
+    return s < a < e
+
+
+def compose(prior: Sequence[Edit], new: Sequence[Edit], current: str) -> list[Edit]:
+    """Merge ``new`` edits, made on ``current``, into ``prior`` original edits.
+
+    ``prior`` are well-formed edits on the original text and ``current`` is
+    the original with ``prior`` applied.  The result is a well-formed list of
+    edits on the original whose replay gives ``current`` with ``new`` applied.
+
+    >>> original = "ab  c"
+    >>> first = [Edit(2, 3, "", "whitespace")]           # "ab  c" -> "ab c"
+    >>> second = [Edit(1, 3, "X", "other")]              # "ab c"  -> "aXc"
+    >>> merged = compose(first, second, "ab c")
+    >>> merged
+    [Edit(start=1, end=4, replacement='X', rule='other', message='')]
+    >>> apply_edits(original, merged)
+    'aXc'
+    """
+    if not new:
+        return list(prior)
+    if not prior:
+        return list(new)
+
+    # Where each earlier replacement sits in ``current``.
+    spans: list[tuple[int, int]] = []
+    delta = 0
+    deltas: list[int] = []  # delta before edit i
+    for p in prior:
+        deltas.append(delta)
+        cs = p.start + delta
+        spans.append((cs, cs + len(p.replacement)))
+        delta += len(p.replacement) - (p.end - p.start)
+    deltas.append(delta)
+
+    out: list[Edit] = []
+    i = 0
+    n_prior = len(prior)
+    k = 0
+    n_new = len(new)
+    while k < n_new:
+        edit = new[k]
+        s, e = edit.start, edit.end
+        # Earlier edits wholly before this one pass through unchanged.
+        while i < n_prior:
+            a, b = spans[i]
+            if _interacts(a, b, s, e) or (b > s if b > a else a > s):
+                break
+            out.append(prior[i])
+            i += 1
+        if i == n_prior or not _interacts(*spans[i], s, e):
+            d = deltas[i]
+            out.append(Edit(s - d, e - d, edit.replacement, edit.rule, edit.message))
+            k += 1
+            continue
+        # A group: new edits and earlier edits that overlap, transitively.
+        first = i
+        g_start = min(s, spans[i][0])
+        g_end = max(e, spans[i][1])
+        members = [edit]
+        i += 1
+        k += 1
+        grew = True
+        while grew:
+            grew = False
+            while i < n_prior and _interacts(*spans[i], g_start, g_end):
+                g_end = max(g_end, spans[i][1])
+                i += 1
+                grew = True
+            while k < n_new and _interacts(g_start, g_end, new[k].start, new[k].end):
+                members.append(new[k])
+                g_end = max(g_end, new[k].end)
+                k += 1
+                grew = True
+        last = i - 1
+        o_start = prior[first].start if spans[first][0] == g_start else g_start - deltas[first]
+        o_end = prior[last].end if spans[last][1] == g_end else g_end - deltas[last + 1]
+        pieces: list[str] = []
+        pos = g_start
+        for m in members:
+            pieces.append(current[pos : m.start])
+            pieces.append(m.replacement)
+            pos = m.end
+        pieces.append(current[pos:g_end])
+        messages = [m.message for m in members] + [p.message for p in prior[first:i]]
+        message = "; ".join(dict.fromkeys(m for m in messages if m))
+        out.append(Edit(o_start, o_end, "".join(pieces), members[-1].rule, message))
+    out.extend(prior[i:])
+    return out
+
+
+class LineEndings:
+    """Map between a text with CRLF line endings and its LF-only form.
+
+    Rules see LF line endings only; :meth:`restore` maps their edits back onto
+    the original so that CRLF files keep their line endings.
+
+    >>> le = LineEndings.of("a\\r\\nb\\r\\n")
+    >>> le.text
+    'a\\nb\\n'
+    >>> le.restore([Edit(1, 2, " ", "paragraphs")])
+    [Edit(start=1, end=3, replacement=' ', rule='paragraphs', message='')]
+    """
+
+    __slots__ = ("text", "_crlf", "_newline")
+
+    def __init__(self, text: str, crlf: list[int], newline: str) -> None:
+        self.text = text
+        self._crlf = crlf
+        self._newline = newline
+
+    @classmethod
+    def of(cls, text: str) -> LineEndings:
+        if "\r\n" not in text:
+            return cls(text, [], "\n")
+        normal = text.replace("\r\n", "\n")
+        crlf: list[int] = []
+        pos = 0
+        shift_ = 0
+        find = text.find
+        while True:
+            j = find("\r\n", pos)
+            if j < 0:
+                break
+            crlf.append(j - shift_)
+            shift_ += 1
+            pos = j + 2
+        bare = normal.count("\n") - len(crlf)
+        newline = "\r\n" if len(crlf) >= bare else "\n"
+        return cls(normal, crlf, newline)
+
+    @property
+    def trivial(self) -> bool:
+        return not self._crlf
+
+    @property
+    def newline(self) -> str:
+        return self._newline
+
+    def _orig(self, pos: int) -> int:
+        return pos + bisect_left(self._crlf, pos)
+
+    def restore(self, edits: Iterable[Edit]) -> list[Edit]:
+        if not self._crlf:
+            return list(edits)
+        nl = self._newline
+        out = []
+        for e in edits:
+            rep = e.replacement if nl == "\n" else e.replacement.replace("\n", nl)
+            out.append(Edit(self._orig(e.start), self._orig(e.end), rep, e.rule, e.message))
+        return out
+
+    def restore_notes(self, notes: Iterable[Note]) -> list[Note]:
+        if not self._crlf:
+            return list(notes)
+        return [Note(self._orig(n.start), self._orig(n.end), n.rule, n.message) for n in notes]

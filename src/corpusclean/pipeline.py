@@ -1,0 +1,225 @@
+"""The pipeline: rules in a fixed order, each recording its edits.
+
+Every rule is a function from text to edits (and optionally notes) on that
+text.  :func:`repair` runs the selected rules one after another, each on the
+output of the one before, and composes their edits into one list in the
+coordinates of the original input.  Rules see LF line endings only; CRLF
+input is mapped to LF before the first rule and back after the last.
+
+The order (see ``RULES``) is part of the contract: invisible characters
+first, since they hide mojibake from ftfy; encoding next, because every later
+rule reads characters; then escapes;
+then word-level script repair, whitespace, the layout rules from the coarsest
+(page furniture) to the finest (words split at line ends), names, and quotes
+last.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+from . import controls, encoding, escapes, quotes, whitespace
+from .config import Config
+from .edits import Edit, LineEndings, Note, apply_edits, compose
+from .textutil import TextFacts
+
+__all__ = ["Rule", "RULES", "Result", "repair", "clean", "Caption"]
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    """A caption, credit or graphic text found in the body flow.
+
+    ``start`` and ``end`` locate it in the original input.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+Finding = Union[Edit, Note, Caption]
+RuleFunc = Callable[[str, Config, TextFacts], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named repair in the pipeline."""
+
+    name: str
+    family: str
+    summary: str
+    func: RuleFunc
+    default: bool = True
+
+
+@dataclass(frozen=True)
+class Result:
+    """What :func:`repair` did.
+
+    ``text`` is the repaired text; ``edits`` are sorted, non-overlapping and in
+    original-input offsets, so that applying them to the input gives ``text``;
+    ``notes`` are findings that changed nothing; ``captions`` are the
+    captions and credits found in the body.
+    """
+
+    text: str
+    edits: tuple[Edit, ...] = ()
+    notes: tuple[Note, ...] = ()
+    captions: tuple[Caption, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.edits)
+
+
+def _escapes(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
+    return escapes.escape_edits(text)
+
+
+def _mojibake(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
+    # Text that ftfy decodes may hold invisible characters or decomposed
+    # accents; when the controls rule runs, tidy them in the same pass.
+    cleanup = controls.remove_controls if "controls" in config.rule_names() else None
+    return encoding.mojibake_edits(text, cleanup, facts)
+
+
+def _controls(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
+    # C1 controls inside mojibake are left for ftfy, which repairs them whole.
+    defer_c1 = "mojibake" in config.rule_names()
+    return controls.control_edits(text, defer_c1, facts)
+
+
+def _whitespace(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
+    return whitespace.whitespace_edits(text, facts)
+
+
+def _quotes(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
+    return quotes.quote_edits(text, config.quotes, facts)
+
+
+_RULE_LIST: list[Rule] = [
+    Rule("controls", "characters", "control and invisible characters, soft hyphens, NFC", _controls),
+    Rule("mojibake", "characters", "text decoded with the wrong encoding (ftfy)", _mojibake),
+    Rule("escapes", "characters", "markdown escapes before ASCII punctuation", _escapes),
+    Rule("whitespace", "characters", "trailing spaces, blank-line runs", _whitespace),
+    Rule("quotes", "characters", "quotation marks: keep, straight or curly", _quotes),
+]
+
+#: Every rule, in pipeline order.
+RULES: dict[str, Rule] = {r.name: r for r in _RULE_LIST}
+
+
+def _config(config: Config | None, options: dict[str, Any]) -> Config:
+    if config is None:
+        return Config(**options) if options else _DEFAULT
+    return config.replace(**options) if options else config
+
+
+def _position_map(prior: list[Edit]) -> Callable[[int], int]:
+    """Map an offset in the current text back to the original text."""
+    if not prior:
+        return lambda p: p
+    starts: list[int] = []
+    ends: list[int] = []
+    deltas: list[int] = []
+    delta = 0
+    for e in prior:
+        cs = e.start + delta
+        starts.append(cs)
+        ends.append(cs + len(e.replacement))
+        deltas.append(delta)
+        delta += len(e.replacement) - (e.end - e.start)
+    from bisect import bisect_right
+
+    def to_original(p: int) -> int:
+        i = bisect_right(starts, p) - 1
+        if i < 0:
+            return p
+        if p < ends[i]:
+            return prior[i].start  # inside a replacement
+        return p - (deltas[i] + len(prior[i].replacement) - (prior[i].end - prior[i].start))
+
+    return to_original
+
+
+def _run(text: str, config: Config, want_edits: bool) -> Result:
+    le = LineEndings.of(text)
+    current = le.text
+    track = want_edits or not le.trivial
+    edits: list[Edit] = []
+    notes: list[Note] = []
+    captions: list[Caption] = []
+    facts = TextFacts(current)
+    for name in config.rule_names():
+        rule = RULES[name]
+        if facts.text is not current:
+            facts = TextFacts(current)
+        new: list[Edit] = []
+        found_notes: list[Note] = []
+        found_caps: list[Caption] = []
+        for item in rule.func(current, config, facts):
+            if isinstance(item, Edit):
+                new.append(item)
+            elif isinstance(item, Note):
+                found_notes.append(item)
+            else:
+                found_caps.append(item)
+        if (found_notes or found_caps) and track:
+            to_orig = _position_map(edits)
+            notes.extend(
+                Note(to_orig(n.start), to_orig(n.end), n.rule, n.message) for n in found_notes
+            )
+            captions.extend(
+                Caption(to_orig(c.start), to_orig(c.end), c.text, c.kind) for c in found_caps
+            )
+        elif found_caps:
+            captions.extend(found_caps)
+        if not new:
+            continue
+        new.sort(key=lambda e: (e.start, e.end))
+        if track:
+            edits = compose(edits, new, current)
+        current = apply_edits(current, new)
+    if not track:
+        return Result(current, (), (), tuple(captions))
+    final_edits = le.restore(edits)
+    final_text = current if le.trivial else apply_edits(text, final_edits)
+    notes.sort()
+    return Result(
+        final_text,
+        tuple(final_edits),
+        tuple(le.restore_notes(notes)),
+        tuple(captions),
+    )
+
+
+def repair(text: str, config: Config | None = None, **options: Any) -> Result:
+    """Repair ``text`` and say what was done.
+
+    >>> r = repair("Price: \\\\$6.00  \\n")
+    >>> r.text
+    'Price: $6.00\\n'
+    >>> [(e.start, e.end, e.replacement, e.rule) for e in r.edits]
+    [(7, 8, '', 'escapes'), (13, 15, '', 'whitespace')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"repair() takes str, not {type(text).__name__}")
+    return _run(text, _config(config, options), want_edits=True)
+
+
+def clean(text: str, config: Config | None = None, **options: Any) -> str:
+    """The repaired text alone.
+
+    >>> clean("caf\\u00c3\\u00a9  \\n\\n\\n\\nnext", select=["mojibake"])
+    'café  \\n\\n\\n\\nnext'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"clean() takes str, not {type(text).__name__}")
+    return _run(text, _config(config, options), want_edits=False).text
+
+
+_DEFAULT = Config()

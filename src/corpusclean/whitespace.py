@@ -1,0 +1,114 @@
+"""Whitespace: trailing spaces, whitespace-only lines, runs of blank lines.
+
+* Whitespace at the end of a line goes, so a line holding only spaces becomes
+  an empty line.
+* Blank lines at the start of the text go; a run of blank lines becomes one
+  blank line; blank lines at the end become a single final newline.
+* Tabs and spaces inside a line stay, and so do the line endings (the
+  pipeline hands rules LF text and restores CRLF afterwards).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .edits import Edit, apply_edits, compose
+from .textutil import TextFacts, facts_of, fix_with
+
+__all__ = ["whitespace_edits", "fix_whitespace"]
+
+RULE = "whitespace"
+
+# Whitespace other than space, tab and newline (rare in running text).
+_OTHER_WS = re.compile("[\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+# (A lone carriage return before a line end counts too: rules see CRLF as LF,
+# so a "\r" here is stray, and keeping it would make a CRLF of "\r \n".)
+_WS = frozenset(" \t\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000") | frozenset(
+    chr(c) for c in range(0x2000, 0x200B)
+)
+_BLANK_RUN = re.compile(r"\n\n\n+")
+
+
+_OTHER_WS_BYTES = frozenset(b"\x0b\x0c\x1c\x1d\x1e\x1f")
+
+
+def _line_end_candidates(text: str, facts: TextFacts) -> list[int]:
+    """Offsets of line ends (a newline, or the end of text) that follow
+    whitespace."""
+    ends: set[int] = set()
+    find = text.find
+    for needle in (" \n", "\t\n"):
+        i = find(needle)
+        while i >= 0:
+            ends.add(i + 1)
+            i = find(needle, i + 2)
+    if any(b in _OTHER_WS_BYTES for b in facts.c0) or (
+        facts.nonascii and _OTHER_WS.search(facts.nonascii)
+    ):
+        for m in _OTHER_WS.finditer(text):
+            j = m.end()
+            while j < len(text) and text[j] in _WS:
+                j += 1
+            if j == len(text) or text[j] == "\n":
+                ends.add(j)
+    if text and text[-1] in _WS:
+        ends.add(len(text))
+    return sorted(ends)
+
+
+def _trailing_edits(text: str, facts: TextFacts) -> list[Edit]:
+    edits = []
+    for end in _line_end_candidates(text, facts):
+        start = end
+        while start > 0 and text[start - 1] in _WS:
+            start -= 1
+        if start < end:
+            line_start = text.rfind("\n", 0, start) + 1
+            what = "whitespace-only line emptied" if start == line_start else "trailing whitespace removed"
+            edits.append(Edit(start, end, "", RULE, what))
+    return edits
+
+
+def _blank_line_edits(text: str) -> Iterator[Edit]:
+    """Edits on text without trailing whitespace."""
+    n = len(text)
+    lead = 0
+    while lead < n and text[lead] == "\n":
+        lead += 1
+    if lead:
+        if lead == n:
+            yield Edit(0, n, "", RULE, "blank lines removed")
+            return
+        yield Edit(0, lead, "", RULE, "blank lines at the start removed")
+    tail = n
+    while tail > lead and text[tail - 1] == "\n":
+        tail -= 1
+    for m in _BLANK_RUN.finditer(text, lead, tail):
+        yield Edit(m.start(), m.end(), "\n\n", RULE, f"{m.end() - m.start() - 1} blank lines -> 1")
+    if n - tail > 1:
+        yield Edit(tail + 1, n, "", RULE, "blank lines at the end removed")
+
+
+def whitespace_edits(text: str, facts: TextFacts | None = None) -> list[Edit]:
+    """Edits that tidy whitespace (LF text).
+
+    >>> text = "\\n\\nTitle  \\n \\n\\n\\nBody\\tline.\\t\\n\\n\\n"
+    >>> apply_edits(text, whitespace_edits(text))
+    'Title\\n\\nBody\\tline.\\n'
+    """
+    first = _trailing_edits(text, facts_of(text, facts))
+    stage = apply_edits(text, first) if first else text
+    second = list(_blank_line_edits(stage))
+    if not first:
+        return second
+    return compose(first, second, stage)
+
+
+def fix_whitespace(text: str) -> str:
+    """Tidy whitespace, keeping LF or CRLF line endings.
+
+    >>> fix_whitespace("a  \\r\\n\\r\\n\\r\\n\\r\\nb\\r\\n")
+    'a\\r\\n\\r\\nb\\r\\n'
+    """
+    return fix_with(text, whitespace_edits)

@@ -1,0 +1,37 @@
+"""Shared test helpers."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+PEER_TESTS = ROOT.parent / "shared" / "peer-tests"
+
+
+def seed_paths() -> list[Path]:
+    return sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+
+
+@pytest.fixture
+def run_cli(tmp_path):
+    """Run the command line as a subprocess; returns CompletedProcess (bytes)."""
+
+    def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None):
+        env = dict(os.environ)
+        env.pop("PYTHONWARNINGS", None)
+        return subprocess.run(
+            [sys.executable, "-m", "corpusclean", *args],
+            input=stdin,
+            capture_output=True,
+            cwd=cwd or tmp_path,
+            env=env,
+            timeout=120,
+        )
+
+    return run

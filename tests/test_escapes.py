@@ -1,0 +1,54 @@
+"""escapes: markdown escapes and the traps of ARTIFACTS §1 (own text)."""
+
+import pytest
+
+from corpusclean import clean, repair
+from corpusclean.escapes import unescape_markdown
+
+
+@pytest.mark.parametrize(
+    "raw, fixed",
+    [
+        (r"Tickets cost \$12.50 at the door.", "Tickets cost $12.50 at the door."),
+        (r"A \$4.2 Billion Bet on Batteries", "A $4.2 Billion Bet on Batteries"),
+        (r"Revenue rose to \$950,000 \(unaudited\).", "Revenue rose to $950,000 (unaudited)."),
+        (r"1998\. A year of floods", "1998. A year of floods"),
+        (r"\*Starred\* and \_under\_ and \#tag", "*Starred* and _under_ and #tag"),
+        (r"Rock \& roll \- live", "Rock & roll - live"),
+    ],
+)
+def test_escapes_are_dropped(raw, fixed):
+    assert unescape_markdown(raw) == fixed
+    assert clean(raw, select=["escapes"]) == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The budget is $40 Million, not more.",  # a genuine dollar sign
+        r"Saved in C:\Users\ana\Documents\report.txt",  # a Windows path
+        r"Write \n for a newline and \t for a tab.",  # escapes of letters
+        r"The angle \alpha is small; \beta is larger.",  # LaTeX commands
+        r"Inline math \(a+b\) and display \[x^2\] stay.",  # LaTeX math
+        r"Code spans stay: `grep '\$HOME' file`.",  # inside a code span
+        r"See https://example.com/a\_b for details.",  # inside a URL
+        r"A share path \\fileserver\public\$budget stays.",  # UNC path
+    ],
+)
+def test_traps_stay(text):
+    assert unescape_markdown(text) == text
+    assert repair(text, select=["escapes"]).edits == ()
+
+
+def test_escaped_backslash_is_not_two_escapes():
+    # "\\" is one escaped backslash; the "$" after it is not escaped.
+    assert unescape_markdown(r"cost \\$5") == r"cost \\$5"
+    # three backslashes: an escaped backslash, then an escaped dollar
+    assert unescape_markdown(r"cost \\\$5") == r"cost \\$5"
+    assert unescape_markdown(unescape_markdown(r"cost \\\$5")) == r"cost \\$5"
+
+
+def test_edit_points_at_the_backslash():
+    result = repair(r"pay \$3 now", select=["escapes"])
+    (edit,) = result.edits
+    assert (edit.start, edit.end, edit.replacement, edit.rule) == (4, 5, "", "escapes")
