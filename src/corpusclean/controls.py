@@ -144,16 +144,19 @@ def control_edits(
             continue
         else:
             pending.append(Edit(i, i + 1, "", RULE, f"{_name(ch)} removed"))
-    if not nonascii or not _NFC_SUSPECT.search(nonascii) or unicodedata.is_normalized("NFC", text):
+    if not nonascii or not _NFC_SUSPECT.search(nonascii):
         yield from pending
         return
-    # Merge with NFC edits, keeping the list sorted and disjoint.
-    nfc = list(nfc_edits(apply_edits(text, pending))) if pending else list(nfc_edits(text))
-    if not pending:
+    # NFC runs on the text after the removals (a removed control may have
+    # stood between a letter and its accent), mapped back through them.
+    removed = apply_edits(text, pending) if pending else text
+    nfc = list(nfc_edits(removed))
+    if not nfc:
+        yield from pending
+    elif not pending:
         yield from nfc
-        return
-    # NFC ran on the text after removals: map it back through them.
-    yield from compose(pending, nfc, apply_edits(text, pending))
+    else:
+        yield from compose(pending, nfc, removed)
 
 
 def nfc_edits(text: str) -> Iterator[Edit]:

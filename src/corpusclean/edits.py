@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["Edit", "Note", "apply_edits", "compose", "shift"]
+__all__ = ["Caption", "Edit", "Note", "apply_edits", "compose", "shift"]
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -56,6 +56,20 @@ class Note:
     end: int
     rule: str
     message: str
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Caption:
+    """A caption, credit or graphic text found in the body flow.
+
+    ``start`` and ``end`` locate it in the original input; ``kind`` is one of
+    credit, caption, graphic, label, source, tagline.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:

@@ -20,25 +20,24 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Union
 
-from . import controls, encoding, escapes, quotes, whitespace
+from . import (
+    captions,
+    controls,
+    encoding,
+    escapes,
+    furniture,
+    hyphenation,
+    overlaps,
+    paragraphs,
+    quotes,
+    whitespace,
+)
 from .config import Config
-from .edits import Edit, LineEndings, Note, apply_edits, compose
+from .edits import Caption, Edit, LineEndings, Note, apply_edits, compose
+from .layout import Layout
 from .textutil import TextFacts
 
 __all__ = ["Rule", "RULES", "Result", "repair", "clean", "Caption"]
-
-
-@dataclass(frozen=True, slots=True)
-class Caption:
-    """A caption, credit or graphic text found in the body flow.
-
-    ``start`` and ``end`` locate it in the original input.
-    """
-
-    start: int
-    end: int
-    text: str
-    kind: str
 
 
 Finding = Union[Edit, Note, Caption]
@@ -97,6 +96,35 @@ def _whitespace(text: str, config: Config, facts: TextFacts) -> Iterable[Finding
     return whitespace.whitespace_edits(text, facts)
 
 
+def _layout(text: str, config: Config, facts: TextFacts) -> Layout:
+    """The layout analysis of ``text``, shared by the layout rules for as long
+    as none of them changes the text."""
+    cached = facts.cache.get("layout")
+    if cached is None or cached.config is not config:
+        cached = facts.cache["layout"] = Layout(text, config)
+    return cached
+
+
+def _furniture(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
+    return furniture.furniture_findings(text, config, _layout(text, config, facts))
+
+
+def _captions(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
+    return captions.caption_findings(text, config, _layout(text, config, facts))
+
+
+def _hyphenation(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
+    return hyphenation.hyphenation_edits(text, config.language)
+
+
+def _paragraphs(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
+    return paragraphs.paragraph_edits(text, config, _layout(text, config, facts))
+
+
+def _overlaps(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
+    return overlaps.overlap_edits(text)
+
+
 def _quotes(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
     return quotes.quote_edits(text, config.quotes, facts)
 
@@ -106,6 +134,11 @@ _RULE_LIST: list[Rule] = [
     Rule("mojibake", "characters", "text decoded with the wrong encoding (ftfy)", _mojibake),
     Rule("escapes", "characters", "markdown escapes before ASCII punctuation", _escapes),
     Rule("whitespace", "characters", "trailing spaces, blank-line runs", _whitespace),
+    Rule("furniture", "layout", "jump lines, running heads, banners, folios; jumped stories stitched", _furniture),
+    Rule("captions", "layout", "captions, credits and graphics inside the body: move, drop or keep", _captions),
+    Rule("hyphenation", "layout", "words hyphenated across line, column and page breaks", _hyphenation),
+    Rule("paragraphs", "layout", "paragraphs broken mid-sentence; hard-wrapped lines", _paragraphs),
+    Rule("overlaps", "layout", "a truncated fragment repeated at the start of the next paragraph", _overlaps),
     Rule("quotes", "characters", "quotation marks: keep, straight or curly", _quotes),
 ]
 

@@ -99,12 +99,14 @@ class TextFacts:
     ('é’', b'\\x07')
     """
 
-    __slots__ = ("text", "_nonascii", "_c0")
+    __slots__ = ("text", "_nonascii", "_c0", "cache")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._nonascii: str | None = None
         self._c0: bytes | None = None
+        #: analyses of this exact text that rules share (e.g. its layout)
+        self.cache: dict[str, object] = {}
 
     def _scan(self) -> None:
         text = self.text

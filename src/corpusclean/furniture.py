@@ -1,0 +1,351 @@
+"""Page furniture and jumps (ARTIFACTS §5).
+
+Removed, each removal an edit:
+
+* jump lines: ``Continued on Page 12``, ``Continued on Following Page``,
+  ``From Page 1``, ``Continued from Page A1``, ``See Budget, Page 4`` (forms in
+  the rule packs);
+* running heads and footers, found by their repetition within the document
+  (``War in Ukraine The Separation`` on every page; ``Water Board  Page 3``
+  with its page number changing), and section banners (all-caps lines that
+  share a prefix, or that sit under a running head);
+* bare page numbers next to other furniture;
+* with the ``newspaper`` pack: the masthead, edition, price and date lines at
+  the top of a front page.
+
+A story whose jump line and continuation are both in the document is
+stitched: its broken sentence meets its continuation again, and what stood
+between (other stories, the index) moves after the stitched story.  The
+sentence itself is joined by the ``paragraphs`` rule.
+
+Headlines, story titles and index entries (``... PAGE 8``) are content and
+stay.  Link text left without its link (``Read the full report here.``) is
+reported, not removed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .config import Config
+from .edits import Edit, Note, apply_edits
+from .layout import (
+    Layout,
+    ends_sentence,
+    full,
+    is_all_caps,
+    is_credit,
+    is_list_item,
+    is_speaker_turn,
+    starts_lower,
+    words,
+)
+
+__all__ = ["furniture_findings", "fix_furniture"]
+
+RULE = "furniture"
+
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+_BARE_FOLIO = re.compile(r"[-–—]?\s*[A-Z]?\d{1,4}\s*[-–—]?\Z")
+_PAGE_NUMBER = re.compile(r"(?i)page\s*([A-Z]?)(\d{1,4})")
+_FOOTNOTE = re.compile(r"(?<=[\w.,;:!?’'\"”)])\[(?:[ivxlc]{1,6}|\d{1,3})\]")
+_HASHTAG_HEAD = re.compile(r"#[A-Za-z][\w-]{1,30}(?=\s)")
+
+# Masthead lines are looked for this far into a document.
+MASTHEAD_LINES = 40
+# Occurrences of a running head are at least this far apart on average.
+PAGE_SPACING = 1200
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int
+    end: int
+    text: str  # stripped
+    unit: int  # index of the unit holding it
+
+
+def _lines(lay: Layout) -> list[Line]:
+    out: list[Line] = []
+    text = lay.text
+    for u, unit in enumerate(lay.units):
+        s = unit.start
+        while True:
+            j = text.find("\n", s, unit.end)
+            e = unit.end if j < 0 else j
+            line = text[s:e].strip()
+            if line:
+                out.append(Line(s, e, line, u))
+            if j < 0:
+                break
+            s = j + 1
+    return out
+
+
+def _candidate_head(line: str, lay: Layout) -> bool:
+    if is_credit(line, lay.pats):
+        return False  # photographers credit many pictures
+    ws = words(line)
+    if not 1 <= len(ws) <= 12 or len(line) > 100:
+        return False
+    if starts_lower(line) or is_speaker_turn(line, lay.pats) or is_list_item(line):
+        return False
+    return not ends_sentence(line) or bool(_PAGE_NUMBER.search(line))
+
+
+def _normal(line: str) -> str:
+    return _DIGITS.sub("#", _SPACES.sub(" ", line)).lower()
+
+
+class _Plan:
+    """Lines to drop and units to move, with their messages."""
+
+    def __init__(self) -> None:
+        self.drop: dict[int, str] = {}  # line index -> message
+
+    def add(self, index: int, message: str) -> None:
+        self.drop.setdefault(index, message)
+
+
+def _find(lay: Layout, lines: list[Line], plan: _Plan) -> tuple[list[int], list[int]]:
+    pats = lay.pats
+    jumps: list[int] = []
+    targets: list[int] = []
+    for k, line in enumerate(lines):
+        if len(line.text) > 120:
+            continue
+        if full(pats.jump_target, line.text):
+            targets.append(k)
+            plan.add(k, f"jump line removed: {line.text!r}")
+        elif full(pats.jump_line, line.text):
+            jumps.append(k)
+            plan.add(k, f"jump line removed: {line.text!r}")
+
+    # masthead (rule packs such as "newspaper" list its forms)
+    if pats.masthead is not None:
+        top = lines[:MASTHEAD_LINES]
+        marked = [full(pats.masthead, ln.text) for ln in top]
+        # a masthead element written over two lines (a motto)
+        for k in range(len(top) - 1):
+            if not marked[k] and top[k].unit == top[k + 1].unit - 0 and full(
+                pats.masthead, top[k].text + " " + top[k + 1].text
+            ):
+                marked[k] = marked[k + 1] = True
+        # the nameplate: a short line between masthead lines
+        for k in range(1, len(top) - 1):
+            if not marked[k] and marked[k - 1] and marked[k + 1] and len(words(top[k].text)) <= 6:
+                marked[k] = True
+        for k, hit in enumerate(marked):
+            if hit:
+                plan.add(k, f"masthead removed: {top[k].text!r}")
+
+    # running heads and footers: short lines repeated through the document
+    groups: dict[str, list[int]] = defaultdict(list)
+    for k, line in enumerate(lines):
+        if _candidate_head(line.text, lay):
+            groups[_normal(line.text)].append(k)
+    furniture_lines = set(plan.drop)
+    for norm, ks in groups.items():
+        if len(ks) < 2:
+            continue
+        positions = [lines[k].start for k in ks]
+        numbers = [_DIGITS.findall(lines[k].text) for k in ks]
+        plain_words = [w for w in words(norm) if not w.isdigit()]
+        paged = "#" in norm and len({tuple(n) for n in numbers}) == len(ks) and (
+            "page" in norm or len(plain_words) >= 3
+        )
+        spread = (positions[-1] - positions[0]) / (len(ks) - 1) >= PAGE_SPACING
+        beside = all(
+            (k - 1 in furniture_lines) or (k + 1 in furniture_lines) for k in ks
+        )
+        if paged or (len(ks) >= 3 and spread and len(plain_words) >= 2) or beside:
+            for k in ks:
+                plan.add(k, f"running head removed: {lines[k].text!r}")
+    heads = {k for k, m in plan.drop.items() if m.startswith("running head")}
+
+    # section banners: shouted lines with a shared prefix, or under a head
+    prefixes: dict[str, list[int]] = defaultdict(list)
+    for k, line in enumerate(lines):
+        if (
+            is_all_caps(line.text)
+            and len(words(line.text)) >= 4
+            and ":" in line.text
+            and not is_credit(line.text, lay.pats)
+        ):
+            prefixes[line.text.split(":", 1)[0].strip()].append(k)
+    for ks in prefixes.values():
+        if len(ks) >= 2:
+            for k in ks:
+                plan.add(k, f"section banner removed: {lines[k].text!r}")
+    for k in heads:
+        if k + 1 < len(lines):
+            nxt = lines[k + 1].text
+            if (
+                is_all_caps(nxt)
+                and len(words(nxt)) >= 4
+                and not ends_sentence(nxt.rstrip("."))
+                and not is_credit(nxt, lay.pats)
+            ):
+                plan.add(k + 1, f"section banner removed: {nxt!r}")
+
+    # bare page numbers next to other furniture
+    dropped = set(plan.drop)
+    for k, line in enumerate(lines):
+        if _BARE_FOLIO.match(line.text) and ((k - 1) in dropped or (k + 1) in dropped):
+            plan.add(k, f"page number removed: {line.text!r}")
+    return jumps, targets
+
+
+def _page_of(line: str) -> int | None:
+    m = _PAGE_NUMBER.search(line)
+    return int(m.group(2)) if m else None
+
+
+def _stitch(
+    lay: Layout, lines: list[Line], plan: _Plan, jumps: list[int], targets: list[int]
+) -> Iterator[tuple[int, int, int]]:
+    """(jump line, continuation unit, continuation end unit) for each story
+    whose jump and continuation are both here."""
+    used: set[int] = set()
+    dropped_units = {lines[k].unit for k in plan.drop}
+    for t_index, t in enumerate(targets):
+        # the continuation: the first body unit after the target line
+        cont = None
+        for u in range(lines[t].unit + 1, min(len(lay.units), lines[t].unit + 8)):
+            if u in dropped_units:
+                continue
+            if lay.kind(u) in ("body", "turn", "other"):
+                cont = u
+                break
+            if not lay.is_interloper(u, True):
+                break
+        if cont is None:
+            continue
+        # open stories that jump before this target, lowest page first
+        candidates = []
+        for j in jumps:
+            if j in used or j > t or lines[j].unit == 0:
+                continue
+            page = _page_of(lines[j].text)
+            if page is None:
+                continue
+            before = lines[j].unit - 1
+            while before >= 0 and before in dropped_units:
+                before -= 1
+            if before < 0:
+                continue
+            a_text = lay.unit_text(before)
+            if lay.is_open(a_text) and (
+                starts_lower(lay.first_line(cont)) or lay.continues(a_text, cont)
+            ):
+                candidates.append((page, j))
+        if not candidates:
+            continue
+        _, jump = min(candidates)
+        used.add(jump)
+        # the continued story runs to the next continuation or the end
+        nxt = targets[t_index + 1] if t_index + 1 < len(targets) else None
+        end_unit = len(lay.units) - 1 if nxt is None else lines[nxt].unit - 1
+        yield jump, cont, end_unit
+
+
+def furniture_findings(
+    text: str, config: Config | None = None, layout: Layout | None = None
+) -> Iterator[Edit | Note]:
+    """Edits that remove page furniture and stitch jumped stories (LF text).
+
+    >>> t = "They waited for just 12\\n\\nContinued on Page 9\\n\\nOther News\\n\\nFrom Page 1\\n\\ndays at the border."
+    >>> apply_edits(t, [f for f in furniture_findings(t) if isinstance(f, Edit)])
+    'They waited for just 12\\n\\ndays at the border.\\n\\nOther News'
+    """
+    config = config or Config()
+    lay = layout or Layout(text, config)
+    if not lay.units:
+        return
+    lines = _lines(lay)
+    plan = _Plan()
+    jumps, targets = _find(lay, lines, plan)
+    yield from _residue(lay, lines)
+    if not plan.drop:
+        return
+    units = lay.units
+    # units wholly made of dropped lines go as units; other dropped lines
+    # (a footer inside a hard-wrapped paragraph) go as lines
+    by_unit: dict[int, list[int]] = defaultdict(list)
+    for k in range(len(lines)):
+        by_unit[lines[k].unit].append(k)
+    drop_units: dict[int, str] = {}
+    line_drops: list[int] = []
+    for u, ks in by_unit.items():
+        hit = [k for k in ks if k in plan.drop]
+        if hit and len(hit) == len(ks):
+            drop_units[u] = "; ".join(plan.drop[k] for k in hit)
+        else:
+            line_drops.extend(hit)
+    move_units: dict[int, int] = {}  # unit -> unit after which it goes
+    for jump, cont, end_unit in _stitch(lay, lines, plan, jumps, targets):
+        for u in range(lines[jump].unit + 1, cont):
+            if u not in drop_units:
+                move_units[u] = end_unit
+    gone = sorted(set(drop_units) | set(move_units))
+    gone_set = set(gone)
+    kept_after = [False] * len(units)
+    seen_kept = False
+    for u in range(len(units) - 1, -1, -1):
+        kept_after[u] = seen_kept
+        seen_kept = seen_kept or u not in gone_set
+    for u in gone:
+        if kept_after[u]:
+            span = (units[u].start, units[u + 1].start)
+        else:  # nothing kept after it: take the break before it instead
+            span = (units[u - 1].end if u > 0 else units[u].start, units[u].end)
+        if u in drop_units:
+            yield Edit(span[0], span[1], "", RULE, drop_units[u])
+        else:
+            yield Edit(span[0], span[1], "", RULE, "moved after the continued story it interrupted")
+    targets_of: dict[int, list[int]] = defaultdict(list)
+    for u, end_unit in move_units.items():
+        targets_of[end_unit].append(u)
+    for end_unit, group in sorted(targets_of.items()):
+        at = units[end_unit].end
+        moved = "\n\n".join(lay.unit_text(u) for u in sorted(group))
+        yield Edit(at, at, "\n\n" + moved, RULE, f"{len(group)} block(s) moved here from between a jump and its continuation")
+    for k in line_drops:
+        line = lines[k]
+        text_end = lay.units[line.unit].end
+        start = text.rfind("\n", 0, line.start) + 1
+        end = line.end + 1 if line.end < text_end else line.end
+        if end == line.end and start > units[line.unit].start:
+            start -= 1  # the last line of its unit: take the newline before it
+        yield Edit(start, end, "", RULE, plan.drop[k])
+
+
+def _residue(lay: Layout, lines: list[Line]) -> Iterator[Note]:
+    """Web residue, reported: link text without its link, footnote markers,
+    hashtag headings."""
+    pats = lay.pats
+    for line in lines:
+        if pats.residue is not None and len(line.text) <= 120 and full(pats.residue, line.text):
+            yield Note(line.start, line.end, RULE, f"link text without its link: {line.text!r}")
+    text = lay.text
+    if "[" in text:
+        for m in _FOOTNOTE.finditer(text):
+            yield Note(m.start(), m.end(), RULE, f"footnote marker without its footnote: {m.group()!r}")
+    if lines and _HASHTAG_HEAD.match(lines[0].text):
+        m = _HASHTAG_HEAD.match(lines[0].text)
+        assert m is not None
+        yield Note(lines[0].start, lines[0].start + m.end(), RULE, f"heading marker: {m.group()!r}")
+
+
+def fix_furniture(text: str, config: Config | None = None) -> str:
+    """Remove page furniture and stitch jumped stories."""
+    from .textutil import fix_with
+
+    return fix_with(
+        text, lambda t: [f for f in furniture_findings(t, config) if isinstance(f, Edit)]
+    )
+

@@ -1,0 +1,262 @@
+"""Words hyphenated across a break, and break hyphens left inside a line.
+
+Typesetting breaks words at line, column and page ends (``exam-`` /
+``ple``); extraction keeps the hyphen and the break, sometimes with a blank
+line between the halves.  Once captions and page furniture have been moved
+out of the way, the halves meet again and this rule decides, on evidence:
+
+* the document's own vocabulary: a joined form written elsewhere in the
+  document wins (``battle-field`` where the text also says ``battlefield``),
+  and so does a hyphenated form written elsewhere inside a line
+  (``cease-fire``);
+* word frequencies (wordfreq, in the configured language): ``ar-`` + ``gued``
+  is ``argued``; ``three-`` + ``quarters`` stays ``three-quarters`` because
+  ``threequarters`` is rare while both halves are common words;
+* the shape of the halves: digits (``155-millimeter``), capitals
+  (``KANNO-YOUNGS``, ``Baumgartel-Austin``) and prefixes before a capital
+  (``anti-American``) keep their hyphen.
+
+It never joins into a non-word: ``un-`` + ``pass`` makes no word, so the text
+is left alone and a note reports possible lost text.  A line ending in an em
+dash, or in a hyphen after a space, is no hyphenation.
+
+Inside a line, a hyphen is joined only on strong evidence: the joined form
+appears elsewhere in the document, or one half is no word while the whole is
+(``co-terie``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+
+from wordfreq import zipf_frequency
+
+from .edits import Edit, Note, apply_edits
+
+__all__ = ["Decision", "decide", "hyphenation_edits", "fix_hyphenation"]
+
+RULE = "hyphenation"
+
+
+class Decision(Enum):
+    JOIN = "join"  # one word: drop the hyphen and the break
+    KEEP = "keep"  # a hyphenated compound: drop the break, keep the hyphen
+    LOST = "lost"  # the halves make no word: leave the text, note it
+    NONE = "none"  # not a word break at all (e.g. "conviction-" / "And")
+
+
+# Prefixes that are not words of their own: "un-" + "pass" is no compound.
+BOUND_PREFIXES = frozenset(
+    "un re de dis mis im in il ir con com col cor en em be ob sub trans inter intra "
+    "pre pro non".split()
+)
+# Prefixes that take a hyphen before a capital: anti-American, post-Soviet.
+CAPITAL_PREFIXES = frozenset(
+    "anti pro post pre non un ex neo pan trans mid semi quasi pseudo ultra counter inter "
+    "intra sub super vice self all much well ill half cross multi co de re".split()
+)
+# Hyphenated words whose closed form means something else.
+DISTINCT = frozenset(
+    "re-sign re-cover re-form re-creation re-press re-count re-lease re-serve re-sort "
+    "re-treat re-collect re-mark re-solve re-sent co-op un-ionized re-dress".split()
+)
+
+COMMON = 2.0  # zipf: a word in ordinary use
+WORD = 2.5  # zipf: a half that is a word of its own
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a document says about its own words (lower-cased text)."""
+
+    lowered: str
+
+    def has_word(self, word: str) -> bool:
+        """Is ``word`` written somewhere as a whole word?"""
+        text = self.lowered
+        w = word.lower()
+        n = len(w)
+        i = text.find(w)
+        while i >= 0:
+            before = text[i - 1] if i else " "
+            after = text[i + n] if i + n < len(text) else " "
+            if not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-"):
+                return True
+            i = text.find(w, i + 1)
+        return False
+
+    def has_inline_compound(self, first: str, second: str) -> bool:
+        """Is ``first-second`` written somewhere inside a line?"""
+        return self.has_word(f"{first}-{second}")
+
+
+def _zipf(word: str, language: str) -> float:
+    return zipf_frequency(word.lower(), language) if word else 0.0
+
+
+def decide(first: str, second: str, evidence: Evidence | None = None, language: str = "en") -> Decision:
+    """How to mend ``first-`` + ``second`` broken at a line or column end.
+
+    >>> decide("ar", "gued"), decide("three", "quarters"), decide("un", "pass")
+    (<Decision.JOIN: 'join'>, <Decision.KEEP: 'keep'>, <Decision.LOST: 'lost'>)
+    >>> decide("155", "millimeter"), decide("KANNO", "YOUNGS"), decide("conviction", "And")
+    (<Decision.KEEP: 'keep'>, <Decision.KEEP: 'keep'>, <Decision.NONE: 'none'>)
+    """
+    if not first or not second:
+        return Decision.NONE
+    if any(c.isdigit() for c in first + second):
+        return Decision.KEEP
+    joined = first + second
+    if evidence is not None and evidence.has_inline_compound(first, second):
+        return Decision.KEEP
+    if second[0].isupper():
+        if first.isupper() and second.isupper():
+            # DEPART-MENT is one word; KANNO-YOUNGS is a name
+            return Decision.JOIN if _zipf(joined, language) >= COMMON and _zipf(second, language) < WORD else Decision.KEEP
+        if first[0].isupper() or first.lower() in CAPITAL_PREFIXES:
+            return Decision.KEEP  # Baumgartel-Austin, anti-American
+        return Decision.NONE
+    if not second.islower():
+        return Decision.NONE
+    if evidence is not None and evidence.has_word(joined):
+        return Decision.JOIN
+    zj = _zipf(joined, language)
+    if zj >= COMMON:
+        return Decision.JOIN
+    z1, z2 = _zipf(first, language), _zipf(second, language)
+    if z1 >= WORD and z2 >= WORD and first.lower() not in BOUND_PREFIXES:
+        return Decision.KEEP  # three-quarters, well-known
+    if first[0].isupper() and first[1:].islower() and z2 < WORD:
+        return Decision.JOIN  # a name broken in two: Baum- / gartel
+    if zj > 0 and z2 < 1.0:
+        return Decision.JOIN  # a rare word whose second half is no word
+    return Decision.LOST
+
+
+def decide_inline(first: str, second: str, evidence: Evidence | None, language: str = "en") -> bool:
+    """Is ``first-second`` inside a line a break hyphen left behind?
+
+    >>> decide_inline("co", "terie", None), decide_inline("cease", "fire", None)
+    (True, False)
+    """
+    if f"{first}-{second}".lower() in DISTINCT:
+        return False
+    if not second.islower() or not (first.islower() or (first[0].isupper() and first[1:].islower())):
+        return False
+    if len(first) + len(second) < 5:
+        return False
+    joined = first + second
+    if evidence is not None and evidence.has_word(joined):
+        return True
+    zj = _zipf(joined, language)
+    if zj < COMMON:
+        return False
+    return _zipf(second, language) < 1.0 or (len(first) >= 3 and _zipf(first, language) < 1.0)
+
+
+# A word fragment and a hyphen at the end of a line, the break (possibly
+# with blank lines), and the first word of the next line.
+_BREAK_TAIL = re.compile(r"([^\W_]+)-[ \t]*\Z")
+_NEXT_WORD = re.compile(r"(\n[ \t]*)+([^\W_]+)")
+_SPEAKER = re.compile(r"[A-Z][A-Za-z. ]{0,30}:\s")
+
+
+def _inline_candidates(text: str) -> Iterator[tuple[int, str, str]]:
+    """(hyphen offset, first, second) for word-hyphen-word inside lines."""
+    find = text.find
+    n = len(text)
+    i = find("-")
+    while i >= 0:
+        if 0 < i < n - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
+            a = i - 1
+            while a > 0 and text[a - 1].isalpha():
+                a -= 1
+            b = i + 1
+            while b < n and text[b].isalpha():
+                b += 1
+            # skip chains (two-plus-two, Mar-a-Lago) and words glued to digits
+            chain = (a > 0 and (text[a - 1] in "-'’" or text[a - 1].isdigit())) or (
+                b < n and (text[b] == "-" or text[b].isdigit())
+            )
+            if not chain:
+                yield i, text[a:i], text[i + 1 : b]
+            i = find("-", b)
+        else:
+            i = find("-", i + 1)
+
+
+def hyphenation_edits(text: str, language: str = "en") -> Iterator[Edit | Note]:
+    """Edits that mend words broken by hyphenation (LF text).
+
+    >>> t = "Still, he ar-\\n\\ngued, as the battle-field\\nshowed. A way to un-\\n\\npass it.\\nThe battlefield."
+    >>> apply_edits(t, [e for e in hyphenation_edits(t) if isinstance(e, Edit)])
+    'Still, he argued, as the battlefield\\nshowed. A way to un-\\n\\npass it.\\nThe battlefield.'
+    """
+    if "-" not in text:
+        return
+    evidence: Evidence | None = None
+    find = text.find
+    # -- hyphens at line ends
+    i = find("-\n")
+    if i < 0 and text.rstrip(" \t").endswith("-"):
+        i = -1
+    while i >= 0:
+        line_start = text.rfind("\n", 0, i) + 1
+        tail = _BREAK_TAIL.search(text, line_start, i + 1)
+        nxt = _NEXT_WORD.match(text, i + 1)
+        if tail and nxt and not (tail.start() > line_start and text[tail.start() - 1] in " \t" and False):
+            first, second = tail.group(1), nxt.group(2)
+            before = text[tail.start() - 1] if tail.start() > 0 else " "
+            next_line_start = nxt.start(2)
+            line_after = text[next_line_start : next_line_start + 40]
+            if before == "-":
+                decision = Decision.KEEP  # part of a longer compound: two-plus-
+            elif _SPEAKER.match(line_after) or line_after[:2] in ("- ", "* ", "• "):
+                decision = Decision.NONE
+            else:
+                if evidence is None:
+                    evidence = Evidence(text.lower())
+                decision = decide(first, second, evidence, language)
+            hyphen = i
+            gap_end = next_line_start
+            if decision is Decision.JOIN:
+                yield Edit(
+                    hyphen, gap_end, "", RULE,
+                    f"word broken at a line end joined: '{first}-' + '{second}' -> '{first}{second}'",
+                )
+            elif decision is Decision.KEEP:
+                yield Edit(
+                    hyphen + 1, gap_end, "", RULE,
+                    f"hyphenated word rejoined across a line end: '{first}-{second}'",
+                )
+            elif decision is Decision.LOST:
+                yield Note(
+                    tail.start(), nxt.end(2), RULE,
+                    f"possible lost text: '{first}-' and '{second}' make no word; left as is",
+                )
+        i = find("-\n", i + 2)
+    # -- break hyphens left inside a line
+    for hyphen, first, second in _inline_candidates(text):
+        if hyphen + 1 < len(text) and text[hyphen + 1] == "\n":
+            continue
+        if evidence is None:
+            evidence = Evidence(text.lower())
+        if decide_inline(first, second, evidence, language):
+            yield Edit(
+                hyphen, hyphen + 1, "", RULE,
+                f"break hyphen inside a line removed: '{first}-{second}' -> '{first}{second}'",
+            )
+
+
+def fix_hyphenation(text: str, language: str = "en") -> str:
+    """Mend words broken by hyphenation, keeping genuine compounds.
+
+    >>> fix_hyphenation("the exam-\\nple of a three-\\nquarters cease-fire")
+    'the example of a three-quarters cease-fire'
+    """
+    from .textutil import fix_with
+
+    return fix_with(text, lambda t: [e for e in hyphenation_edits(t, language) if isinstance(e, Edit)])
