@@ -26,7 +26,7 @@ from collections.abc import Iterator
 
 from .config import Config
 from .edits import Caption, Edit, apply_edits
-from .layout import Layout
+from .layout import Layout, full, is_credit
 
 __all__ = ["caption_findings", "fix_captions"]
 
@@ -53,14 +53,49 @@ def _span_with_separator(lay: Layout, i: int) -> tuple[int, int]:
     return units[i].start, units[i].end
 
 
-def _standalone(lay: Layout) -> Iterator[int]:
-    """Units recognised as captions wherever they stand."""
-    for i in range(len(lay.units)):
-        kind = lay.kind(i)
-        if kind in ("credit", "source", "tagline") or (kind == "caption"):
-            yield i
-        elif lay.is_caption_sentence(i):
-            yield i
+_CREDIT_OPENERS = ("Photo", "PHOTO", "Image", "Illustration", "Graphic", "Video")
+
+
+def _standalone(lay: Layout) -> dict[int, str]:
+    """Units recognised as captions wherever they stand, with their kind.
+
+    Cheap tests on each unit's first characters (list comprehensions, since
+    most units are body text) pick the few worth a closer look."""
+    text = lay.text
+    units = lay.units
+    pats = lay.pats
+    found: dict[int, str] = {}
+    leads = pats.lead_in_prefixes or ("\0",)
+    # one cheap pass: units that could be a credit, a caption with a
+    # lead-in, a source line ("Source: ...") or a tagline
+    candidates = [
+        i
+        for i, u in enumerate(units)
+        if text.startswith(leads, u.start)
+        or (
+            u.end - u.start <= 400
+            and (
+                text[u.start : u.start + 4].isupper()
+                or text.startswith(_CREDIT_OPENERS, u.start)
+                or text.find(":", u.start, u.start + 12) >= 0
+                or text.find("contribut", u.start, u.end) >= 0
+            )
+        )
+    ]
+    for i in candidates:
+        u = units[i]
+        first = lay.first_line(i).strip()
+        if text.startswith(leads, u.start):
+            found.setdefault(i, "caption")
+        elif u.end - u.start <= 130 and is_credit(first, pats):
+            found[i] = "credit"
+            if i + 1 < len(units) and lay.is_caption_sentence(i + 1):
+                found[i + 1] = "caption"
+        elif full(pats.source_line, first):
+            found[i] = "source"
+        elif text.find("contribut", u.start, u.end) >= 0 and full(pats.tagline, " ".join(lay.unit_text(i).split())):
+            found[i] = "tagline"
+    return found
 
 
 def caption_findings(
@@ -81,10 +116,11 @@ def caption_findings(
             end = lay.chain_end(links, link.b)
             interlopers.setdefault(end, []).extend(link.between)
     moving = {i for group in interlopers.values() for i in group}
-    found = sorted(moving | set(_standalone(lay)))
+    standalone = _standalone(lay)
+    found = sorted(moving | set(standalone))
     for i in found:
         unit = lay.units[i]
-        kind = lay.kind(i)
+        kind = standalone.get(i) or lay.kind(i)
         kind = "caption" if kind in ("body", "other") else kind
         yield Caption(unit.start, unit.end, lay.unit_text(i), kind)
     policy = config.captions

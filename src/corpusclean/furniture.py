@@ -26,7 +26,10 @@ reported, not removed.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from functools import lru_cache
+from itertools import accumulate
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -41,6 +44,7 @@ from .layout import (
     is_list_item,
     is_speaker_turn,
     starts_lower,
+    unit_lines,
     words,
 )
 
@@ -52,7 +56,7 @@ _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _BARE_FOLIO = re.compile(r"[-–—]?\s*[A-Z]?\d{1,4}\s*[-–—]?\Z")
 _PAGE_NUMBER = re.compile(r"(?i)page\s*([A-Z]?)(\d{1,4})")
-_FOOTNOTE = re.compile(r"(?<=[\w.,;:!?’'\"”)])\[(?:[ivxlc]{1,6}|\d{1,3})\]")
+_FOOTNOTE = re.compile(r"(?<=[\w.,;:!?’'\"”)])\[(?:[ivxlc]{1,6}|\d{1,3})\](?!\()")
 _HASHTAG_HEAD = re.compile(r"#[A-Za-z][\w-]{1,30}(?=\s)")
 
 # Masthead lines are looked for this far into a document.
@@ -69,24 +73,39 @@ class Line:
     unit: int  # index of the unit holding it
 
 
+# Lines longer than this are never furniture (and are not looked at).
+LONGEST = 200
+
+
 def _lines(lay: Layout) -> list[Line]:
-    out: list[Line] = []
+    """The short lines of the text (long ones are body text and are left
+    out), with the units holding them."""
     text = lay.text
-    for u, unit in enumerate(lay.units):
-        s = unit.start
-        while True:
-            j = text.find("\n", s, unit.end)
-            e = unit.end if j < 0 else j
-            line = text[s:e].strip()
-            if line:
-                out.append(Line(s, e, line, u))
-            if j < 0:
-                break
-            s = j + 1
+    units = lay.units
+    out = [
+        Line(u.start, u.end, text[u.start : u.end].strip(), i)
+        for i, u in enumerate(units)
+        if u.end - u.start <= LONGEST and not u.wrapped
+    ]
+    wrapped = [i for i, u in enumerate(units) if u.wrapped]
+    if not wrapped:
+        return out
+    for i in wrapped:
+        for s, e in unit_lines(text, units[i]):
+            if e - s <= LONGEST:
+                out.append(Line(s, e, text[s:e].strip(), i))
+    out.sort(key=lambda line: line.start)
     return out
 
 
+def _line_counts(lay: Layout) -> dict[int, int]:
+    """Lines of each wrapped unit (every other unit is one line)."""
+    return {i: len(unit_lines(lay.text, u)) for i, u in enumerate(lay.units) if u.wrapped}
+
+
 def _candidate_head(line: str, lay: Layout) -> bool:
+    if len(line) > 100 or not (line[:1].isupper() or line[:1].isdigit()):
+        return False
     if is_credit(line, lay.pats):
         return False  # photographers credit many pictures
     ws = words(line)
@@ -98,7 +117,7 @@ def _candidate_head(line: str, lay: Layout) -> bool:
 
 
 def _normal(line: str) -> str:
-    return _DIGITS.sub("#", _SPACES.sub(" ", line)).lower()
+    return _DIGITS.sub("#", " ".join(line.split())).lower()
 
 
 class _Plan:
@@ -115,15 +134,20 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan) -> tuple[list[int], list[
     pats = lay.pats
     jumps: list[int] = []
     targets: list[int] = []
-    for k, line in enumerate(lines):
-        if len(line.text) > 120:
-            continue
-        if full(pats.jump_target, line.text):
-            targets.append(k)
-            plan.add(k, f"jump line removed: {line.text!r}")
-        elif full(pats.jump_line, line.text):
+    short = [k for k, line in enumerate(lines) if line.text]
+    # The short lines, one per line of a single string, are matched against
+    # the pack's patterns in one scan each (in C) rather than line by line.
+    joined = "\n".join(lines[k].text for k in short)
+    offsets = list(accumulate((len(lines[k].text) + 1 for k in short), initial=0))
+    for k in _matching_lines(pats.jump_target, joined, offsets, short):
+        targets.append(k)
+        plan.add(k, f"jump line removed: {lines[k].text!r}")
+    for k in _matching_lines(pats.jump_line, joined, offsets, short):
+        if k not in plan.drop:
             jumps.append(k)
-            plan.add(k, f"jump line removed: {line.text!r}")
+            plan.add(k, f"jump line removed: {lines[k].text!r}")
+    jumps.sort()
+    targets.sort()
 
     # masthead (rule packs such as "newspaper" list its forms)
     if pats.masthead is not None:
@@ -144,10 +168,13 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan) -> tuple[list[int], list[
                 plan.add(k, f"masthead removed: {top[k].text!r}")
 
     # running heads and footers: short lines repeated through the document
+    # group first (cheap), look closer only at lines that repeat
+    keys = _DIGITS.sub("#", joined.lower()).split("\n")
+    counts = Counter(keys)
     groups: dict[str, list[int]] = defaultdict(list)
-    for k, line in enumerate(lines):
-        if _candidate_head(line.text, lay):
-            groups[_normal(line.text)].append(k)
+    for k, key in zip(short, keys):
+        if counts[key] >= 2 and _candidate_head(lines[k].text, lay):
+            groups[key].append(k)
     furniture_lines = set(plan.drop)
     for norm, ks in groups.items():
         if len(ks) < 2:
@@ -169,7 +196,8 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan) -> tuple[list[int], list[
 
     # section banners: shouted lines with a shared prefix, or under a head
     prefixes: dict[str, list[int]] = defaultdict(list)
-    for k, line in enumerate(lines):
+    for k in short:
+        line = lines[k]
         if (
             is_all_caps(line.text)
             and len(words(line.text)) >= 4
@@ -194,10 +222,30 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan) -> tuple[list[int], list[
 
     # bare page numbers next to other furniture
     dropped = set(plan.drop)
-    for k, line in enumerate(lines):
+    for k in short:
+        line = lines[k]
         if _BARE_FOLIO.match(line.text) and ((k - 1) in dropped or (k + 1) in dropped):
             plan.add(k, f"page number removed: {line.text!r}")
     return jumps, targets
+
+
+def _matching_lines(
+    pattern: re.Pattern[str] | None, joined: str, offsets: list[int], index: list[int]
+) -> list[int]:
+    """Indices (from ``index``) of the lines of ``joined`` that ``pattern``
+    matches whole."""
+    if pattern is None or not joined:
+        return []
+    multiline = _multiline(pattern.pattern, pattern.flags)
+    return [index[bisect_right(offsets, m.start()) - 1] for m in multiline.finditer(joined)]
+
+
+@lru_cache(maxsize=64)
+def _multiline(pattern: str, flags: int) -> re.Pattern[str]:
+    """A whole-line pattern (ending in ``\\Z``) made to find lines in a
+    multi-line string."""
+    body = pattern[:-2] if pattern.endswith("\\Z") else pattern
+    return re.compile(f"(?m)^(?:{body})$", flags & ~re.MULTILINE)
 
 
 def _page_of(line: str) -> int | None:
@@ -211,6 +259,7 @@ def _stitch(
     """(jump line, continuation unit, continuation end unit) for each story
     whose jump and continuation are both here."""
     used: set[int] = set()
+    claimed: list[tuple[int, int]] = []  # unit spans of stitched stories
     dropped_units = {lines[k].unit for k in plan.drop}
     for t_index, t in enumerate(targets):
         # the continuation: the first body unit after the target line
@@ -238,18 +287,22 @@ def _stitch(
                 before -= 1
             if before < 0:
                 continue
-            a_text = lay.unit_text(before)
-            if lay.is_open(a_text) and (
-                starts_lower(lay.first_line(cont)) or lay.continues(a_text, cont)
+            a_tail = lay.tail(before)
+            if lay.is_open(lay.head(before), a_tail) and (
+                starts_lower(lay.first_line(cont)) or lay.continues(a_tail, cont)
             ):
                 candidates.append((page, j))
         if not candidates:
             continue
         _, jump = min(candidates)
-        used.add(jump)
         # the continued story runs to the next continuation or the end
         nxt = targets[t_index + 1] if t_index + 1 < len(targets) else None
         end_unit = len(lay.units) - 1 if nxt is None else lines[nxt].unit - 1
+        span = (lines[jump].unit, end_unit)
+        if end_unit < cont or any(a <= span[1] and span[0] <= b for a, b in claimed):
+            continue  # stories tangled with one already stitched: leave them
+        used.add(jump)
+        claimed.append(span)
         yield jump, cont, end_unit
 
 
@@ -276,13 +329,14 @@ def furniture_findings(
     # units wholly made of dropped lines go as units; other dropped lines
     # (a footer inside a hard-wrapped paragraph) go as lines
     by_unit: dict[int, list[int]] = defaultdict(list)
-    for k in range(len(lines)):
+    for k in plan.drop:
         by_unit[lines[k].unit].append(k)
+    wrapped_lines = _line_counts(lay)
     drop_units: dict[int, str] = {}
     line_drops: list[int] = []
-    for u, ks in by_unit.items():
-        hit = [k for k in ks if k in plan.drop]
-        if hit and len(hit) == len(ks):
+    for u, hit in by_unit.items():
+        hit.sort()
+        if len(hit) == wrapped_lines.get(u, 1):
             drop_units[u] = "; ".join(plan.drop[k] for k in hit)
         else:
             line_drops.extend(hit)
@@ -328,13 +382,19 @@ def _residue(lay: Layout, lines: list[Line]) -> Iterator[Note]:
     """Web residue, reported: link text without its link, footnote markers,
     hashtag headings."""
     pats = lay.pats
-    for line in lines:
-        if pats.residue is not None and len(line.text) <= 120 and full(pats.residue, line.text):
-            yield Note(line.start, line.end, RULE, f"link text without its link: {line.text!r}")
+    short = [k for k, line in enumerate(lines) if line.text and len(line.text) <= 120]
+    joined = "\n".join(lines[k].text for k in short)
+    offsets = list(accumulate((len(lines[k].text) + 1 for k in short), initial=0))
+    for k in _matching_lines(pats.residue, joined, offsets, short):
+        line = lines[k]
+        yield Note(line.start, line.end, RULE, f"link text without its link: {line.text!r}")
     text = lay.text
-    if "[" in text:
-        for m in _FOOTNOTE.finditer(text):
+    i = text.find("[")
+    while i >= 0:
+        m = _FOOTNOTE.match(text, i)
+        if m:
             yield Note(m.start(), m.end(), RULE, f"footnote marker without its footnote: {m.group()!r}")
+        i = text.find("[", i + 1)
     if lines and _HASHTAG_HEAD.match(lines[0].text):
         m = _HASHTAG_HEAD.match(lines[0].text)
         assert m is not None

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import Enum
 
 from wordfreq import zipf_frequency
@@ -68,16 +67,34 @@ COMMON = 2.0  # zipf: a word in ordinary use
 WORD = 2.5  # zipf: a half that is a word of its own
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """What a document says about its own words (lower-cased text)."""
+# Above this size a document's vocabulary is collected once into a set;
+# below it, each question is a search of the text (cheaper for few questions).
+_VOCABULARY_AT = 200_000
+_TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
-    lowered: str
+
+class Evidence:
+    """What a document says about its own words."""
+
+    def __init__(self, text: str) -> None:
+        self.lowered = text.lower()
+        self._vocabulary: frozenset[str] | None = None
+        self._answers: dict[str, bool] = {}
 
     def has_word(self, word: str) -> bool:
         """Is ``word`` written somewhere as a whole word?"""
-        text = self.lowered
         w = word.lower()
+        answer = self._answers.get(w)
+        if answer is None:
+            answer = self._answers[w] = self._search(w)
+        return answer
+
+    def _search(self, w: str) -> bool:
+        text = self.lowered
+        if len(text) > _VOCABULARY_AT:
+            if self._vocabulary is None:
+                self._vocabulary = frozenset(_TOKEN.findall(text))
+            return w in self._vocabulary
         n = len(w)
         i = text.find(w)
         while i >= 0:
@@ -149,12 +166,14 @@ def decide_inline(first: str, second: str, evidence: Evidence | None, language: 
     if len(first) + len(second) < 5:
         return False
     joined = first + second
-    if evidence is not None and evidence.has_word(joined):
-        return True
     zj = _zipf(joined, language)
-    if zj < COMMON:
-        return False
-    return _zipf(second, language) < 1.0 or (len(first) >= 3 and _zipf(first, language) < 1.0)
+    if zj < 1.0:
+        return False  # no word to join into
+    if zj >= COMMON and (
+        _zipf(second, language) < 1.0 or (len(first) >= 3 and _zipf(first, language) < 1.0)
+    ):
+        return True  # co-terie: one half is no word, the whole is
+    return evidence is not None and evidence.has_word(joined)
 
 
 # A word fragment and a hyphen at the end of a line, the break (possibly
@@ -218,7 +237,7 @@ def hyphenation_edits(text: str, language: str = "en") -> Iterator[Edit | Note]:
                 decision = Decision.NONE
             else:
                 if evidence is None:
-                    evidence = Evidence(text.lower())
+                    evidence = Evidence(text)
                 decision = decide(first, second, evidence, language)
             hyphen = i
             gap_end = next_line_start
@@ -243,7 +262,7 @@ def hyphenation_edits(text: str, language: str = "en") -> Iterator[Edit | Note]:
         if hyphen + 1 < len(text) and text[hyphen + 1] == "\n":
             continue
         if evidence is None:
-            evidence = Evidence(text.lower())
+            evidence = Evidence(text)
         if decide_inline(first, second, evidence, language):
             yield Edit(
                 hyphen, hyphen + 1, "", RULE,

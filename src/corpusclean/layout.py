@@ -17,15 +17,18 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from typing import NamedTuple
 
 from .config import Config
 
 __all__ = [
-    "Block",
+    "Unit",
+    "Layout",
     "Patterns",
     "patterns_for",
-    "split_blocks",
-    "split_lines",
+    "split_units",
+    "unit_lines",
     "ends_sentence",
     "starts_lower",
     "last_word",
@@ -38,70 +41,68 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A run of non-blank lines; ``start``/``end`` bound its text (without the
-    final newline); ``lines`` are (start, end) spans of its lines."""
+class Unit(NamedTuple):
+    """A paragraph-sized piece of text: a block (lines between blank lines)
+    of one line, a line of a block that holds a line per paragraph, or a
+    hard-wrapped block (``wrapped``)."""
 
     start: int
     end: int
-    lines: tuple[tuple[int, int], ...]
-
-    def text(self, source: str) -> str:
-        return source[self.start : self.end]
+    first_end: int  # end of the unit's first line
+    wrapped: bool
 
 
-# A blank line: a newline, then only spaces/tabs up to the next newline.
-_BLANK_RUN = re.compile(r"\n(?:[ \t\u00a0]*\n)+")
+# A blank line or more: a newline, blank lines, and the next line's indent.
+_SEPARATOR = re.compile(r"(\n[ \t\u00a0]*\n[ \t\u00a0\n]*)")
 
 
-def split_blocks(text: str) -> list[Block]:
-    """Blocks of ``text`` in order.
+def split_units(text: str) -> list[Unit]:
+    """The units of ``text``, in order.
 
-    >>> t = "a\\nb\\n\\n\\nc\\n"
-    >>> [(b.text(t), len(b.lines)) for b in split_blocks(t)]
-    [('a\\nb', 2), ('c', 1)]
+    Splitting at blank lines runs in C; the common case, a block of one
+    line, becomes a unit without a Python-level loop.
+
+    >>> t = "Title\\n\\nOne line.\\n\\n\\nwrapped text that goes on and on over\\nthe next line and on.\\n"
+    >>> [(t[u.start:u.end], u.wrapped) for u in split_units(t)]
+    [('Title', False), ('One line.', False), ('wrapped text that goes on and on over\\nthe next line and on.', True)]
     """
-    blocks: list[Block] = []
-    pos = 0
-    n = len(text)
-    # skip leading blank lines
-    while pos < n:
-        j = text.find("\n", pos)
-        line = text[pos : (n if j < 0 else j)]
-        if line.strip(" \t\u00a0"):
-            break
-        if j < 0:
-            return blocks
-        pos = j + 1
-    for m in _BLANK_RUN.finditer(text, pos):
-        if m.start() > pos:
-            blocks.append(_block(text, pos, m.start()))
-        pos = m.end()
-    end = n
-    while end > pos and text[end - 1] in "\n \t\u00a0":
-        end -= 1
-    if end > pos:
-        blocks.append(_block(text, pos, end))
-    return blocks
+    parts = _SEPARATOR.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    blocks = parts[0::2]
+    starts = offsets[0::2]
+    if all("\n" not in b for b in blocks):
+        return [Unit(s, s + len(b), s + len(b), False) for s, b in zip(starts, blocks) if b.strip()]
+    units: list[Unit] = []
+    for s, b in zip(starts, blocks):
+        if "\n" not in b:
+            if b.strip():
+                e = s + len(b)
+                units.append(Unit(s, e, e, False))
+            continue
+        lines = b.split("\n")
+        line_starts = accumulate((len(line) + 1 for line in lines), initial=s)
+        spans = [(a, a + len(line)) for a, line in zip(line_starts, lines) if line.strip()]
+        if not spans:
+            continue
+        if len(spans) == 1:
+            units.append(Unit(spans[0][0], spans[0][1], spans[0][1], False))
+        elif is_wrapped([text[a:e] for a, e in spans]):
+            units.append(Unit(spans[0][0], spans[-1][1], spans[0][1], True))
+        else:
+            units.extend([Unit(a, e, e, False) for a, e in spans])
+    return units
 
 
-def _block(text: str, start: int, end: int) -> Block:
-    if text.find("\n", start, end) < 0:
-        return Block(start, end, ((start, end),))
-    return Block(start, end, tuple(split_lines(text, start, end)))
-
-
-def split_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """(start, end) spans of the lines between ``start`` and ``end``."""
-    pos = start
-    while True:
-        j = text.find("\n", pos, end)
-        if j < 0:
-            yield pos, end
-            return
-        yield pos, j
-        pos = j + 1
+def unit_lines(text: str, unit: Unit) -> list[tuple[int, int]]:
+    """(start, end) of the non-blank lines of a unit."""
+    out = []
+    pos = unit.start
+    for line in text[unit.start : unit.end].split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            out.append((pos, end))
+        pos = end + 1
+    return out
 
 
 # -- words and sentences ------------------------------------------------------
@@ -194,13 +195,7 @@ def is_all_caps(text: str) -> bool:
     >>> is_all_caps("TYLER HICKS/THE NEW YORK TIMES"), is_all_caps("U.S.")
     (True, True)
     """
-    has_upper = False
-    for ch in text:
-        if ch.islower():
-            return False
-        if ch.isupper():
-            has_upper = True
-    return has_upper
+    return text.isupper()
 
 
 def is_heading_like(text: str) -> bool:
@@ -211,6 +206,8 @@ def is_heading_like(text: str) -> bool:
     >>> is_heading_like("thousands upon")
     False
     """
+    if len(text) > 160:
+        return False
     ws = words(text)
     if not ws or len(ws) > 12:
         return False
@@ -221,6 +218,16 @@ def is_heading_like(text: str) -> bool:
     return caps >= 1 and caps + minor >= len(ws)
 
 
+# Body-ness is judged on the start of a text: enough to tell prose from a
+# list of names, and stable when more text is joined on at the end.
+_BODY_PREFIX = 240
+_PUNCT_STRIP = "\"'“‘”’([{«»)]}*_—–-.,;:!?…"
+
+
+# A word that starts with a lowercase letter (after opening quotes).
+_ASCII_LOWER_WORD = re.compile(r"(?<!\S)[\"'(\[]?[a-z]")
+
+
 def is_body(text: str, min_words: int = 8) -> bool:
     """Running prose: enough words, mostly lowercase, not shouted.
 
@@ -229,11 +236,22 @@ def is_body(text: str, min_words: int = 8) -> bool:
     >>> is_body("Lloyd J. Austin III, Joseph R. Biden Jr., Keith Kellogg")
     False
     """
-    ws = words(text)
-    if len(ws) < min_words:
+    head = text[:_BODY_PREFIX]
+    n = len(head.split())
+    if n < min_words:
         return False
-    lower = sum(1 for w in ws if w[0].islower())
-    return lower * 3 >= len(ws)
+    if head.isascii():
+        lower = len(_ASCII_LOWER_WORD.findall(head))
+    else:
+        lower = sum(
+            1 for t in head.split() if t[:1].islower() or (t[:1] in _OPENERS and t[1:2].islower())
+        )
+    return lower * 3 >= n
+
+
+def word_count(text: str) -> int:
+    """Whitespace-separated tokens in ``text`` (a fast word count)."""
+    return len(text.split())
 
 
 # -- patterns from the rule packs ---------------------------------------------
@@ -252,6 +270,8 @@ class Patterns:
     agencies: frozenset[str]
     agency_suffix: re.Pattern[str] | None
     lead_in: re.Pattern[str] | None
+    lead_in_words: frozenset[str]
+    lead_in_prefixes: tuple[str, ...]
     tagline: re.Pattern[str] | None
     source_line: re.Pattern[str] | None
     speaker: re.Pattern[str] | None
@@ -301,6 +321,8 @@ def _compile(values: tuple[tuple[str, tuple[str, ...]], ...]) -> Patterns:
             re.compile(r"(?:^|[/—–\-\s])(?:" + agency_alt + r")\Z") if agency_alt else None
         ),
         lead_in=lead,
+        lead_in_words=frozenset(x.split()[0] for x in lead_ins if x.split()),
+        lead_in_prefixes=tuple(f"{x}," for x in lead_ins),
         tagline=_union(v.get("captions.taglines", ())),
         source_line=_union(v.get("captions.source_lines", ())),
         speaker=(
@@ -492,29 +514,17 @@ def is_wrapped(lines: Sequence[str]) -> bool:
     return lower_starts >= 0.4 * (n - 1) and open_ends >= 0.5 * (n - 1)
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A paragraph-sized piece of text: a block, a line of a block that holds
-    a line per paragraph, or a hard-wrapped block (``wrapped``)."""
-
-    start: int
-    end: int
-    first_end: int  # end of the unit's first line
-    wrapped: bool
+# Last characters of a unit that end it for sure: a unit ending in anything
+# else is looked at (a closing quote may follow a comma).
+_CLOSED_LAST = frozenset(".!?…:")
 
 
-def split_units(text: str, blocks: Sequence[Block]) -> list[Unit]:
-    units: list[Unit] = []
-    for b in blocks:
-        if len(b.lines) == 1:
-            units.append(Unit(b.start, b.end, b.end, False))
-            continue
-        texts = [text[s:e] for s, e in b.lines]
-        if is_wrapped(texts):
-            units.append(Unit(b.start, b.end, b.lines[0][1], True))
-        else:
-            units.extend(Unit(s, e, e, False) for s, e in b.lines if text[s:e].strip())
-    return units
+def _advance(pending: Iterator[int], i: int, n: int) -> int:
+    """The next candidate after ``i``."""
+    for j in pending:
+        if j > i:
+            return j
+    return n
 
 
 class Layout:
@@ -525,15 +535,23 @@ class Layout:
         self.config = config
         self.pats = patterns_for(config)
         self.english = config.language.split("-")[0] == "en"
-        self.blocks = split_blocks(text)
-        self.units = split_units(text, self.blocks)
+        self.units = split_units(text)
         self._kinds: list[str | None] = [None] * len(self.units)
+        self._links: list[Link] | None = None
 
     # -- kinds --------------------------------------------------------------
 
     def unit_text(self, i: int) -> str:
         u = self.units[i]
         return self.text[u.start : u.end]
+
+    def head(self, i: int, size: int = _BODY_PREFIX) -> str:
+        u = self.units[i]
+        return self.text[u.start : min(u.end, u.start + size)]
+
+    def tail(self, i: int, size: int = 80) -> str:
+        u = self.units[i]
+        return self.text[max(u.start, u.end - size) : u.end]
 
     def first_line(self, i: int) -> str:
         u = self.units[i]
@@ -551,28 +569,30 @@ class Layout:
 
     def _classify(self, i: int) -> str:
         pats = self.pats
-        text = self.unit_text(i)
-        first = self.first_line(i).strip()
-        if is_credit(first, pats):
+        u = self.units[i]
+        length = u.end - u.start
+        first = self.first_line(i).strip() if u.first_end - u.start <= 400 else self.head(i, 400)
+        if first[:1].isupper() and len(first) <= 120 and is_credit(first, pats):
             return "credit"
         if is_lead_in_caption(first, pats):
             return "caption"
-        if full(pats.source_line, first):
+        if len(first) <= 400 and full(pats.source_line, first):
             return "source"
-        if full(pats.tagline, " ".join(text.split())):
-            return "tagline"
         if is_speaker_turn(first, pats):
             return "turn"
         if is_list_item(first):
             return "list"
-        n = len(words(text))
-        if is_name_list(text):
-            return "graphic"
-        if n <= 12 and (is_heading_like(text) or is_all_caps(text)):
-            return "label"
-        if _REFER.match(first) and n <= 60 and sentence_count(text) <= 3:
-            return "caption"
-        if is_body(text, min_words=5):
+        if length <= 500:
+            text = self.unit_text(i)
+            if full(pats.tagline, " ".join(text.split())):
+                return "tagline"
+            if is_name_list(text):
+                return "graphic"
+            if length <= 160 and word_count(text) <= 12 and (is_heading_like(text) or is_all_caps(text)):
+                return "label"
+            if _REFER.match(first) and word_count(text) <= 60 and sentence_count(text) <= 3:
+                return "caption"
+        if is_body(self.head(i), min_words=5):
             return "body"
         return "other"
 
@@ -582,17 +602,16 @@ class Layout:
         return i > 0 and self.kind(i - 1) == "credit"
 
     def is_caption_sentence(self, i: int, lower_continuation: bool = False) -> bool:
-        """A photo caption: one or two sentences beside a credit, or any short
+        """A photo caption: one or two sentences under a credit, or any short
         closed sentence when the text after it clearly continues."""
+        u = self.units[i]
+        if u.end - u.start > 500 or not (lower_continuation or self.near_credit(i)):
+            return False
+        if self.kind(i) != "body" or not ends_sentence(self.tail(i)):
+            return False
         text = self.unit_text(i)
-        n = len(words(text))
-        return (
-            self.kind(i) == "body"
-            and ends_sentence(text)
-            and sentence_count(text) <= 3
-            and n <= 60
-            and (self.near_credit(i) or (lower_continuation and n <= 45))
-        )
+        n = word_count(text)
+        return n <= 60 and sentence_count(text) <= 3 and (self.near_credit(i) or n <= 45)
 
     def is_interloper(self, i: int, lower_continuation: bool) -> bool:
         """May unit ``i`` sit inside a broken paragraph?"""
@@ -600,9 +619,9 @@ class Layout:
 
     # -- continuation ---------------------------------------------------------
 
-    def continues(self, a_text: str, i: int) -> bool:
-        """Does unit ``i`` continue a paragraph that ends with ``a_text``?"""
-        b_first = self.first_line(i)
+    def continues(self, a_tail: str, i: int) -> bool:
+        """Does unit ``i`` continue a paragraph that ends with ``a_tail``?"""
+        b_first = self.first_line(i)[:200]
         if is_speaker_turn(b_first, self.pats) or is_list_item(b_first):
             return False
         if starts_lower(b_first):
@@ -611,44 +630,69 @@ class Layout:
             return False
         if not (starts_upper(b_first) or b_first.lstrip()[:1].isdigit()):
             return False
-        tail = a_text.rstrip()
+        tail = a_tail.rstrip()
         while tail and tail[-1] in _CLOSERS:
             tail = tail[:-1].rstrip()
         open_end = bool(tail) and tail[-1] in ",;" or last_word(tail).lower() in FUNCTION_WORDS
-        return open_end and self.kind(i) == "body" and len(words(self.unit_text(i))) >= 8
+        return open_end and self.kind(i) == "body" and word_count(self.head(i, 200)) >= 8
 
-    def is_open(self, chain_text: str) -> bool:
-        """Is a paragraph that ends with ``chain_text`` broken off?"""
-        if ends_sentence(chain_text) or _PAGE_REF.search(chain_text[-20:]):
+    def is_open(self, chain_head: str, chain_tail: str) -> bool:
+        """Is a paragraph that starts with ``chain_head`` and ends with
+        ``chain_tail`` broken off?"""
+        if ends_sentence(chain_tail) or _PAGE_REF.search(chain_tail[-20:]):
             return False
-        return is_body(chain_text, min_words=5)
+        return is_body(chain_head, min_words=5)
 
     def links(self) -> list[Link]:
         """Every open paragraph and the unit that continues it.
 
-        A paragraph's text accumulates along a chain of links, so that a
-        paragraph broken twice is judged as a whole (and the result of
-        joining it is judged the same way when cleaned again)."""
+        A paragraph is judged by its start (is it prose?) and its end (does
+        it stop mid-sentence?); when a link joins two units, the paragraph
+        keeps its start and takes the end of the second, so a paragraph
+        broken twice is judged as a whole, and the joined text is judged the
+        same way when it is cleaned again."""
+        if self._links is not None:
+            return self._links
         out: list[Link] = []
         units = self.units
+        text = self.text
         n = len(units)
-        chain = ""
-        i = 0
+        # Candidates: units whose last character cannot end a sentence (a
+        # list comprehension, so the many closed paragraphs cost little).
+        candidates = [
+            i
+            for i, u in enumerate(units)
+            if text[u.end - 1] not in _CLOSED_LAST
+            and not (text[u.end - 1] in _CLOSERS and text[u.end - 2 : u.end - 1] in _CLOSED_LAST)
+            and text.count(" ", u.start, u.end) >= 4  # five words or more
+        ]
+        head = ""
         linked_into: set[int] = set()
+        pending = iter(candidates)
+        i = next(pending, n)
         while i < n:
+            tail = self.tail(i)
             if i not in linked_into:
-                chain = self.unit_text(i) if self.kind(i) in ("body", "turn", "other") else ""
-            if not chain or not self.is_open(chain):
-                i += 1
+                if ends_sentence(tail) or _PAGE_REF.search(tail[-20:]):
+                    i = _advance(pending, i, n)
+                    continue
+                head = self.head(i)
+                if not is_body(head, min_words=5) or (
+                    self.pats.lead_in_prefixes and head.startswith(self.pats.lead_in_prefixes)
+                ):
+                    i = _advance(pending, i, n)
+                    continue
+            if not head or not self.is_open(head, tail):
+                i = _advance(pending, i, n)
                 continue
             j = i + 1
             found = None
             while j < n and j - i <= MAX_GAP_BLOCKS and units[j].start - units[i].end <= MAX_GAP_CHARS:
-                lower = starts_lower(self.first_line(j))
+                lower = starts_lower(self.first_line(j)[:20])
                 if not lower and self.is_interloper(j, False):
-                    j += 1  # a caption beside a credit, not the continuation
+                    j += 1  # a caption under a credit, not the continuation
                     continue
-                if self.continues(chain, j):
+                if self.continues(tail, j):
                     # everything between must be able to leave the paragraph
                     if all(self.is_interloper(k, lower) for k in range(i + 1, j)):
                         found = j
@@ -657,12 +701,14 @@ class Layout:
                     break
                 j += 1
             if found is None:
-                i += 1
+                i = _advance(pending, i, n)
                 continue
             out.append(Link(i, found, tuple(range(i + 1, found))))
-            chain = chain + " " + self.unit_text(found)
+            if len(head) < _BODY_PREFIX:
+                head = (head + " " + self.head(found))[:_BODY_PREFIX]
             linked_into.add(found)
             i = found
+        self._links = out
         return out
 
     def chain_end(self, links: Sequence[Link], i: int) -> int:

@@ -26,9 +26,22 @@ RULE = "overlaps"
 MIN_WORDS = 3
 MAX_WORDS = 40
 
-# A paragraph that breaks off: a letter and a dash at the end of a line,
-# then the next non-blank line.
-_DANGLING = re.compile(r"(?<=[^\W\d_])[-–—][ \t]*\n(?:[ \t]*\n)*[ \t]*(?=\S)")
+# After a dangling dash: the break (possibly with blank lines) up to the
+# next non-blank line.
+_AFTER = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*(?=\S)")
+
+
+def _dangling(text: str) -> Iterator[int]:
+    """Offsets of dashes that end a line right after a letter."""
+    hits: list[int] = []
+    for dash in ("-", "\u2014", "\u2013"):
+        needle = dash + "\n"
+        i = text.find(needle)
+        while i >= 0:
+            if i > 0 and text[i - 1].isalpha():
+                hits.append(i)
+            i = text.find(needle, i + 2)
+    return iter(sorted(hits))
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -43,10 +56,10 @@ def overlap_edits(text: str) -> Iterator[Edit]:
     >>> apply_edits(t, list(overlap_edits(t)))
     'It was hard\\nAnd it led to this belief in the capital.'
     """
-    if "-\n" not in text and "—\n" not in text and "–\n" not in text and "- \n" not in text:
-        return
-    for m in _DANGLING.finditer(text):
-        dash = m.start()
+    for dash in _dangling(text):
+        m = _AFTER.match(text, dash + 1)
+        if m is None:
+            continue
         line_start = text.rfind("\n", 0, dash) + 1
         next_end = text.find("\n", m.end())
         next_line = text[m.end() : len(text) if next_end < 0 else next_end]

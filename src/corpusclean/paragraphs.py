@@ -31,6 +31,7 @@ from .layout import (
     is_speaker_turn,
     patterns_for,
     starts_upper,
+    unit_lines,
 )
 
 __all__ = ["paragraph_edits", "fix_paragraphs"]
@@ -75,8 +76,7 @@ def paragraph_edits(text: str, config: Config | None = None, layout: Layout | No
     units = lay.units
     for unit in units:
         if unit.wrapped:
-            block = next(b for b in lay.blocks if b.start == unit.start)
-            yield from _unwrap(text, block.lines, config)
+            yield from _unwrap(text, unit_lines(text, unit), config)
     for link in lay.links():
         if link.between:
             continue  # captions in the way: kept in place by the captions policy

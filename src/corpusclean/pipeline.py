@@ -146,6 +146,20 @@ _RULE_LIST: list[Rule] = [
 RULES: dict[str, Rule] = {r.name: r for r in _RULE_LIST}
 
 
+def _well_formed(edits: list[Edit]) -> list[Edit]:
+    """Sort a rule's edits; should two ever overlap (a bug), keep the first
+    rather than fail on a user's document."""
+    edits.sort(key=lambda e: (e.start, e.end))
+    out: list[Edit] = []
+    end = -1
+    for e in edits:
+        if e.start < end or (e.start == end and e.start == e.end and out and out[-1].start == out[-1].end == e.start):
+            continue
+        out.append(e)
+        end = e.end
+    return out
+
+
 def _config(config: Config | None, options: dict[str, Any]) -> Config:
     if config is None:
         return Config(**options) if options else _DEFAULT
@@ -213,7 +227,7 @@ def _run(text: str, config: Config, want_edits: bool) -> Result:
             captions.extend(found_caps)
         if not new:
             continue
-        new.sort(key=lambda e: (e.start, e.end))
+        new = _well_formed(new)
         if track:
             edits = compose(edits, new, current)
         current = apply_edits(current, new)
