@@ -28,3 +28,58 @@ any_text = st.one_of(
     artifact_text.map(lambda t: t.replace("\r", "").replace("\n", "\r\n")),
     st.text(st.sampled_from(" \n\t-a.A\r"), max_size=80),
 )
+
+
+# -- documents with layout artifacts -------------------------------------------
+
+_WORDS = (
+    "the river rose over the quay and the crews worked through night to close breaches "
+    "engineers argued that spillway would fail without money from south provinces "
+    "governor said talks could resume after autumn session in capital with premier "
+    "of to in for with on at by from about without and but or because which that"
+).split()
+_LONG_WORDS = ["department", "negotiators", "understand", "embankment", "condition", "temporary", "concern", "commission"]
+_CAPS = ["North", "South", "U.S.", "The Players", "PART 2", "REGION 4-9", "Commission"]
+_CREDITS = ["ANA RUIZ/REUTERS", "JONAS AHLBERG FOR THE LEDGER", "PAVEL NOWAK/ASSOCIATED PRESS", "REUTERS"]
+_FURNITURE = ["Continued on Page 4", "From Page 1", "Continued on Following Page", "The Ledger Special Report", "Page 3"]
+
+
+@st.composite
+def _sentence(draw, closed=True):
+    n = draw(st.integers(3, 14))
+    words = [draw(st.sampled_from(_WORDS)) for _ in range(n)]
+    words[0] = words[0].capitalize()
+    text = " ".join(words)
+    if closed:
+        text += draw(st.sampled_from([".", ".", "?", '."', ","]))
+    return text
+
+
+@st.composite
+def _block(draw):
+    kind = draw(st.integers(0, 11))
+    if kind <= 3:
+        return " ".join(draw(st.lists(_sentence(), min_size=1, max_size=4)))
+    if kind == 4:  # open fragment
+        return draw(_sentence(closed=False))
+    if kind == 5:  # lowercase continuation
+        return draw(_sentence()).lower()
+    if kind == 6:  # hyphenated break
+        word = draw(st.sampled_from(_LONG_WORDS))
+        cut = draw(st.integers(2, len(word) - 2))
+        gap = draw(st.sampled_from(["\n", "\n\n", "\n\n\n"]))
+        return f"{draw(_sentence(closed=False))} {word[:cut]}-{gap}{word[cut:]} {draw(_sentence())}".strip()
+    if kind == 7:
+        return draw(st.sampled_from(_CREDITS))
+    if kind == 8:
+        return draw(st.sampled_from(_CAPS))
+    if kind == 9:
+        return draw(st.sampled_from(_FURNITURE))
+    if kind == 10:
+        return "Left, " + draw(_sentence()).lower()
+    return draw(st.sampled_from(["Q: ", "DS: ", "- "])) + draw(_sentence())
+
+
+layout_docs = st.lists(
+    st.tuples(_block(), st.sampled_from(["\n\n", "\n", "\n\n\n", "\n \n", "\n\n"])), max_size=14
+).map(lambda items: "".join(b + sep for b, sep in items))

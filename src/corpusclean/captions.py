@@ -43,16 +43,6 @@ _KIND_NAMES = {
 }
 
 
-def _span_with_separator(lay: Layout, i: int) -> tuple[int, int]:
-    """Unit ``i`` and the break after it (or before it, at the very end)."""
-    units = lay.units
-    if i + 1 < len(units):
-        return units[i].start, units[i + 1].start
-    if i > 0:
-        return units[i - 1].end, units[i].end
-    return units[i].start, units[i].end
-
-
 _CREDIT_OPENERS = ("Photo", "PHOTO", "Image", "Illustration", "Graphic", "Video")
 
 
@@ -127,8 +117,9 @@ def caption_findings(
     if policy == "keep":
         return
     if policy == "drop":
+        spans = lay.removal_spans(found)
         for i in found:
-            start, end = _span_with_separator(lay, i)
+            start, end = spans[i]
             what = _KIND_NAMES.get(lay.kind(i), "caption")
             yield Edit(start, end, "", RULE, f"{what} dropped: {_preview(lay.unit_text(i))}")
         return

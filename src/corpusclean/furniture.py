@@ -40,6 +40,7 @@ from .layout import (
     ends_sentence,
     full,
     is_all_caps,
+    is_body,
     is_credit,
     is_list_item,
     is_speaker_turn,
@@ -62,7 +63,7 @@ _HASHTAG_HEAD = re.compile(r"#[A-Za-z][\w-]{1,30}(?=\s)")
 # Masthead lines are looked for this far into a document.
 MASTHEAD_LINES = 40
 # Occurrences of a running head are at least this far apart on average.
-PAGE_SPACING = 1200
+PAGE_SPACING = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +152,11 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan) -> tuple[list[int], list[
 
     # masthead (rule packs such as "newspaper" list its forms)
     if pats.masthead is not None:
-        top = lines[:MASTHEAD_LINES]
+        # the masthead is above the first paragraph of running text
+        first_body = next(
+            (u.start for u in lay.units if u.end - u.start > LONGEST or u.wrapped), len(lay.text)
+        )
+        top = [line for line in lines[:MASTHEAD_LINES] if line.start < first_body]
         marked = [full(pats.masthead, ln.text) for ln in top]
         # a masthead element written over two lines (a motto)
         for k in range(len(top) - 1):
@@ -159,10 +164,13 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan) -> tuple[list[int], list[
                 pats.masthead, top[k].text + " " + top[k + 1].text
             ):
                 marked[k] = marked[k + 1] = True
-        # the nameplate: a short line between masthead lines
-        for k in range(1, len(top) - 1):
-            if not marked[k] and marked[k - 1] and marked[k + 1] and len(words(top[k].text)) <= 6:
-                marked[k] = True
+        # the nameplate and motto: short lines above the last masthead line
+        if any(marked):
+            last = max(k for k, hit in enumerate(marked) if hit)
+            for k in range(last):
+                t = top[k].text
+                if not marked[k] and t and len(words(t)) <= 8 and not is_body(t, min_words=9):
+                    marked[k] = True
         for k, hit in enumerate(marked):
             if hit:
                 plan.add(k, f"masthead removed: {top[k].text!r}")
@@ -175,7 +183,7 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan) -> tuple[list[int], list[
     for k, key in zip(short, keys):
         if counts[key] >= 2 and _candidate_head(lines[k].text, lay):
             groups[key].append(k)
-    furniture_lines = set(plan.drop)
+    undecided = []
     for norm, ks in groups.items():
         if len(ks) < 2:
             continue
@@ -186,10 +194,15 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan) -> tuple[list[int], list[
             "page" in norm or len(plain_words) >= 3
         )
         spread = (positions[-1] - positions[0]) / (len(ks) - 1) >= PAGE_SPACING
-        beside = all(
-            (k - 1 in furniture_lines) or (k + 1 in furniture_lines) for k in ks
-        )
-        if paged or (len(ks) >= 3 and spread and len(plain_words) >= 2) or beside:
+        if paged or (len(ks) >= 3 and spread and len(plain_words) >= 2):
+            for k in ks:
+                plan.add(k, f"running head removed: {lines[k].text!r}")
+        else:
+            undecided.append(ks)
+    # a repeated line that sits beside other furniture every time is furniture
+    furniture_lines = set(plan.drop)
+    for ks in undecided:
+        if all((k - 1 in furniture_lines) or (k + 1 in furniture_lines) for k in ks):
             for k in ks:
                 plan.add(k, f"running head removed: {lines[k].text!r}")
     heads = {k for k, m in plan.drop.items() if m.startswith("running head")}
@@ -270,7 +283,7 @@ def _stitch(
             if lay.kind(u) in ("body", "turn", "other"):
                 cont = u
                 break
-            if not lay.is_interloper(u, True):
+            if not lay.is_interloper(u):
                 break
         if cont is None:
             continue
@@ -346,17 +359,9 @@ def furniture_findings(
             if u not in drop_units:
                 move_units[u] = end_unit
     gone = sorted(set(drop_units) | set(move_units))
-    gone_set = set(gone)
-    kept_after = [False] * len(units)
-    seen_kept = False
-    for u in range(len(units) - 1, -1, -1):
-        kept_after[u] = seen_kept
-        seen_kept = seen_kept or u not in gone_set
+    spans = lay.removal_spans(gone)
     for u in gone:
-        if kept_after[u]:
-            span = (units[u].start, units[u + 1].start)
-        else:  # nothing kept after it: take the break before it instead
-            span = (units[u - 1].end if u > 0 else units[u].start, units[u].end)
+        span = spans[u]
         if u in drop_units:
             yield Edit(span[0], span[1], "", RULE, drop_units[u])
         else:

@@ -132,7 +132,10 @@ def decide(first: str, second: str, evidence: Evidence | None = None, language: 
     if second[0].isupper():
         if first.isupper() and second.isupper():
             # DEPART-MENT is one word; KANNO-YOUNGS is a name
-            return Decision.JOIN if _zipf(joined, language) >= COMMON and _zipf(second, language) < WORD else Decision.KEEP
+            zj = _zipf(joined, language)
+            if zj >= 3.0 or (zj >= COMMON and min(_zipf(first, language), _zipf(second, language)) < WORD):
+                return Decision.JOIN
+            return Decision.KEEP
         if first[0].isupper() or first.lower() in CAPITAL_PREFIXES:
             return Decision.KEEP  # Baumgartel-Austin, anti-American
         return Decision.NONE
@@ -178,8 +181,9 @@ def decide_inline(first: str, second: str, evidence: Evidence | None, language: 
 
 # A word fragment and a hyphen at the end of a line, the break (possibly
 # with blank lines), and the first word of the next line.
-_BREAK_TAIL = re.compile(r"([^\W_]+)-[ \t]*\Z")
-_NEXT_WORD = re.compile(r"(\n[ \t]*)+([^\W_]+)")
+_LINE_END_HYPHEN = re.compile(r"-[ \t]*\n")
+_BREAK_TAIL = re.compile(r"([^\W_]+)-\Z")
+_NEXT_WORD = re.compile(r"[ \t]*(\n[ \t]*)+([^\W_]+)")
 _SPEAKER = re.compile(r"[A-Z][A-Za-z. ]{0,30}:\s")
 
 
@@ -217,12 +221,9 @@ def hyphenation_edits(text: str, language: str = "en") -> Iterator[Edit | Note]:
     if "-" not in text:
         return
     evidence: Evidence | None = None
-    find = text.find
     # -- hyphens at line ends
-    i = find("-\n")
-    if i < 0 and text.rstrip(" \t").endswith("-"):
-        i = -1
-    while i >= 0:
+    for hit in _LINE_END_HYPHEN.finditer(text):
+        i = hit.start()
         line_start = text.rfind("\n", 0, i) + 1
         tail = _BREAK_TAIL.search(text, line_start, i + 1)
         nxt = _NEXT_WORD.match(text, i + 1)
@@ -256,7 +257,6 @@ def hyphenation_edits(text: str, language: str = "en") -> Iterator[Edit | Note]:
                     tail.start(), nxt.end(2), RULE,
                     f"possible lost text: '{first}-' and '{second}' make no word; left as is",
                 )
-        i = find("-\n", i + 2)
     # -- break hyphens left inside a line
     for hyphen, first, second in _inline_candidates(text):
         if hyphen + 1 < len(text) and text[hyphen + 1] == "\n":

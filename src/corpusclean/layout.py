@@ -499,14 +499,23 @@ def is_wrapped(lines: Sequence[str]) -> bool:
     >>> is_wrapped(["Roses are red,", "Violets are blue,", "Sugar is sweet"])
     False
     """
+    # Judge the lines as they will be once words broken at their ends are
+    # mended, so that mending them does not change the verdict.
+    merged: list[str] = []
+    for line in lines:
+        if merged and ends_with_hyphen(merged[-1]) and starts_lower(line):
+            merged[-1] = merged[-1].rstrip()[:-1] + line.lstrip()
+        else:
+            merged.append(line)
+    lines = merged
     n = len(lines)
     if n < 2:
         return False
     widths = [len(line.rstrip()) for line in lines]
     body = widths[:-1]
     width = max(body)
-    if not 15 <= width <= 160:
-        return False
+    if not 15 <= width <= 160 or widths[-1] > width * 1.15:
+        return False  # no wrap width, or a line longer than it
     if sum(1 for w in body if w >= 0.6 * width) < 0.7 * len(body):
         return False
     lower_starts = sum(1 for line in lines[1:] if starts_lower(line))
@@ -601,26 +610,27 @@ class Layout:
         count: text above a credit is as often the end of a paragraph.)"""
         return i > 0 and self.kind(i - 1) == "credit"
 
-    def is_caption_sentence(self, i: int, lower_continuation: bool = False) -> bool:
-        """A photo caption: one or two sentences under a credit, or any short
-        closed sentence when the text after it clearly continues."""
+    def is_caption_sentence(self, i: int) -> bool:
+        """A photo caption: one to three sentences under a photo credit."""
         u = self.units[i]
-        if u.end - u.start > 500 or not (lower_continuation or self.near_credit(i)):
+        if u.end - u.start > 500 or not self.near_credit(i):
             return False
         if self.kind(i) != "body" or not ends_sentence(self.tail(i)):
             return False
         text = self.unit_text(i)
-        n = word_count(text)
-        return n <= 60 and sentence_count(text) <= 3 and (self.near_credit(i) or n <= 45)
+        return word_count(text) <= 60 and sentence_count(text) <= 3
 
-    def is_interloper(self, i: int, lower_continuation: bool) -> bool:
+    def is_interloper(self, i: int) -> bool:
         """May unit ``i`` sit inside a broken paragraph?"""
-        return self.kind(i) in INTERLOPER_KINDS or self.is_caption_sentence(i, lower_continuation)
+        return self.kind(i) in INTERLOPER_KINDS or self.is_caption_sentence(i)
 
     # -- continuation ---------------------------------------------------------
 
-    def continues(self, a_tail: str, i: int) -> bool:
-        """Does unit ``i`` continue a paragraph that ends with ``a_tail``?"""
+    def continues(self, a_tail: str, i: int, b_head: str | None = None) -> bool:
+        """Does unit ``i`` continue a paragraph that ends with ``a_tail``?
+
+        ``b_head`` is the start of the paragraph that unit ``i`` begins (its
+        text and whatever continues it), when that is known."""
         b_first = self.first_line(i)[:200]
         if is_speaker_turn(b_first, self.pats) or is_list_item(b_first):
             return False
@@ -634,7 +644,14 @@ class Layout:
         while tail and tail[-1] in _CLOSERS:
             tail = tail[:-1].rstrip()
         open_end = bool(tail) and tail[-1] in ",;" or last_word(tail).lower() in FUNCTION_WORDS
-        return open_end and self.kind(i) == "body" and word_count(self.head(i, 200)) >= 8
+        if not open_end:
+            return False
+        head = self.head(i) if b_head is None else b_head
+        return (
+            is_body(head, min_words=8)
+            and not is_all_caps(b_first[:40])
+            and not (self.pats.lead_in_prefixes and head.startswith(self.pats.lead_in_prefixes))
+        )
 
     def is_open(self, chain_head: str, chain_tail: str) -> bool:
         """Is a paragraph that starts with ``chain_head`` and ends with
@@ -653,6 +670,28 @@ class Layout:
         same way when it is cleaned again."""
         if self._links is not None:
             return self._links
+        # A capital-letter continuation is judged by the start of the
+        # paragraph it begins, which may itself continue further on: repeat
+        # until the links no longer change (usually once or twice).
+        next_of: dict[int, int] = {}
+        out: list[Link] = []
+        for _ in range(4):
+            out = self._links_once(next_of)
+            found = {link.a: link.b for link in out}
+            if found == next_of:
+                break
+            next_of = found
+        self._links = out
+        return out
+
+    def _chain_head(self, i: int, next_of: dict[int, int]) -> str:
+        head = self.head(i)
+        while len(head) < _BODY_PREFIX and i in next_of:
+            i = next_of[i]
+            head = head + " " + self.head(i)
+        return head[:_BODY_PREFIX]
+
+    def _links_once(self, next_of: dict[int, int]) -> list[Link]:
         out: list[Link] = []
         units = self.units
         text = self.text
@@ -664,7 +703,7 @@ class Layout:
             for i, u in enumerate(units)
             if text[u.end - 1] not in _CLOSED_LAST
             and not (text[u.end - 1] in _CLOSERS and text[u.end - 2 : u.end - 1] in _CLOSED_LAST)
-            and text.count(" ", u.start, u.end) >= 4  # five words or more
+            and (text.count(" ", u.start, u.end) >= 4 or text[u.end - 1] == "-")
         ]
         head = ""
         linked_into: set[int] = set()
@@ -672,6 +711,17 @@ class Layout:
         i = next(pending, n)
         while i < n:
             tail = self.tail(i)
+            if ends_with_hyphen(tail) and i + 1 < n and starts_lower(self.first_line(i + 1)[:20]):
+                # a word broken at the end: always continued by the next unit
+                # (the hyphenation rule decides how to mend it)
+                out.append(Link(i, i + 1, ()))
+                if i not in linked_into:
+                    head = self.head(i)
+                if len(head) < _BODY_PREFIX:
+                    head = (head + " " + self.head(i + 1))[:_BODY_PREFIX]
+                linked_into.add(i + 1)
+                i += 1
+                continue
             if i not in linked_into:
                 if ends_sentence(tail) or _PAGE_REF.search(tail[-20:]):
                     i = _advance(pending, i, n)
@@ -689,15 +739,13 @@ class Layout:
             found = None
             while j < n and j - i <= MAX_GAP_BLOCKS and units[j].start - units[i].end <= MAX_GAP_CHARS:
                 lower = starts_lower(self.first_line(j)[:20])
-                if not lower and self.is_interloper(j, False):
+                if not lower and self.is_interloper(j):
                     j += 1  # a caption under a credit, not the continuation
                     continue
-                if self.continues(tail, j):
-                    # everything between must be able to leave the paragraph
-                    if all(self.is_interloper(k, lower) for k in range(i + 1, j)):
-                        found = j
+                if self.continues(tail, j, self._chain_head(j, next_of)):
+                    found = j
                     break
-                if not self.is_interloper(j, True):
+                if not self.is_interloper(j):
                     break
                 j += 1
             if found is None:
@@ -708,8 +756,30 @@ class Layout:
                 head = (head + " " + self.head(found))[:_BODY_PREFIX]
             linked_into.add(found)
             i = found
-        self._links = out
         return out
+
+    def removal_spans(self, gone: Sequence[int]) -> dict[int, tuple[int, int]]:
+        """For units to remove, the spans to delete: each unit with the
+        break after it, or before it when nothing is kept after it; when
+        nothing is kept at all, the whole text."""
+        units = self.units
+        gone_set = set(gone)
+        spans: dict[int, tuple[int, int]] = {}
+        if not gone:
+            return spans
+        if len(gone_set) == len(units):
+            for k, u in enumerate(units):
+                start = 0 if k == 0 else u.start
+                end = units[k + 1].start if k + 1 < len(units) else len(self.text)
+                spans[k] = (start, end)
+            return spans
+        last_kept = max(k for k in range(len(units)) if k not in gone_set)
+        for u in sorted(gone_set):
+            if u < last_kept:
+                spans[u] = (units[u].start, units[u + 1].start)
+            else:  # nothing kept after it: take the break before it instead
+                spans[u] = (units[u - 1].end, units[u].end)
+        return spans
 
     def chain_end(self, links: Sequence[Link], i: int) -> int:
         """The last unit of the paragraph that unit ``i`` belongs to."""

@@ -1,0 +1,169 @@
+"""captions: credits, captions and graphics inside the body (ARTIFACTS §4)."""
+
+import pytest
+
+from corpusclean import Caption, clean, repair
+from corpusclean.layout import Layout, is_credit, patterns_for
+from corpusclean import Config
+
+LAYOUT = ["captions", "hyphenation", "paragraphs"]
+
+SPLIT_BY_CREDIT = (
+    "What followed might have been a scene from a\n\n"
+    "JONAS AHLBERG FOR THE RIVERTON LEDGER\n\n"
+    "village comedy of errors: rivals on display, racing to win the south.\n\n"
+    "The next paragraph stands alone."
+)
+
+SPLIT_BY_CAPTIONS = (
+    '"You could feel the mood change," said an engineer\n\n'
+    "EDWIN MARSH/THE RIVERTON LEDGER\n\n"
+    "Far left, sandbags along the quay in Castel Verde in November.\n\n"
+    "Left, the spillway gates, still in their crates. An engineer called them garden ornaments.\n\n"
+    'who was there. "Everyone laughed for the first time in months."\n\n'
+    "Later that week the talks resumed."
+)
+
+SPLIT_WORD_BY_LABELS = (
+    "Later that night the envoy and the chief of staff stood on the dam. The two nego-\n\n"
+    " \n"
+    "North\n\n"
+    "South\n\n"
+    "tiators walked the length of the crest.\n"
+)
+
+GRAPHIC = (
+    '"Look, we have been getting calls from everyone,"\n\n'
+    "EDWIN MARSH/THE RIVERTON LEDGER\n\n"
+    "The governor with the southern premier at the water summit in May.\n\n"
+    "The Players\n\n"
+    "North\n\n"
+    "Rafael Quintero, Tobias Herrera-Lind, Marguerite A. Delacroix-Hale\n\n"
+    "South\n\n"
+    "Oleksandr Petrenko, Yuliya Hrytsenko\n\n"
+    "the chief of staff told his counterpart in the south. \"We would like to start.\"\n"
+)
+
+
+def test_credit_inside_a_sentence_moves_after_the_paragraph():
+    out = clean(SPLIT_BY_CREDIT, select=LAYOUT)
+    assert out.startswith(
+        "What followed might have been a scene from a village comedy of errors: "
+        "rivals on display, racing to win the south.\n\nJONAS AHLBERG FOR THE RIVERTON LEDGER\n\n"
+    )
+    assert out.endswith("The next paragraph stands alone.")
+
+
+def test_credit_and_captions_between_halves():
+    out = clean(SPLIT_BY_CAPTIONS, select=LAYOUT)
+    assert out.startswith(
+        '"You could feel the mood change," said an engineer who was there. '
+        '"Everyone laughed for the first time in months."\n\nEDWIN MARSH/THE RIVERTON LEDGER\n\n'
+        "Far left, sandbags"
+    )
+
+
+def test_labels_inside_a_hyphenated_word():
+    out = clean(SPLIT_WORD_BY_LABELS, select=["whitespace", *LAYOUT])
+    assert out == (
+        "Later that night the envoy and the chief of staff stood on the dam. The two negotiators "
+        "walked the length of the crest.\n\nNorth\n\nSouth\n"
+    )
+
+
+def test_graphic_with_name_lists_between_a_sentence():
+    out = clean(GRAPHIC, select=LAYOUT)
+    first = out.split("\n\n")[0]
+    assert first == (
+        '"Look, we have been getting calls from everyone," the chief of staff told his '
+        'counterpart in the south. "We would like to start."'
+    )
+    for piece in ("The Players", "Oleksandr Petrenko, Yuliya Hrytsenko", "EDWIN MARSH/THE RIVERTON LEDGER"):
+        assert piece in out
+
+
+def test_drop_removes_each_caption_with_an_edit():
+    result = repair(SPLIT_BY_CAPTIONS, select=LAYOUT, captions="drop")
+    assert "EDWIN MARSH" not in result.text and "Far left" not in result.text
+    assert result.text.startswith('"You could feel the mood change," said an engineer who was there.')
+    drops = [e for e in result.edits if e.rule == "captions"]
+    assert len(drops) == 3 and all("dropped" in e.message for e in drops)
+    assert all(e.replacement == "" for e in drops)
+
+
+def test_keep_leaves_everything_and_does_not_join():
+    result = repair(SPLIT_BY_CAPTIONS, select=LAYOUT, captions="keep")
+    assert result.text == SPLIT_BY_CAPTIONS
+    assert [c.kind for c in result.captions] == ["credit", "caption", "caption"]
+
+
+def test_captions_are_returned_as_data():
+    result = repair(SPLIT_BY_CAPTIONS, select=LAYOUT)
+    caps = result.captions
+    assert all(isinstance(c, Caption) for c in caps)
+    assert [c.kind for c in caps] == ["credit", "caption", "caption"]
+    for c in caps:  # positions are in the original input
+        assert SPLIT_BY_CAPTIONS[c.start : c.end] == c.text
+
+
+def test_standalone_credit_and_caption_found_but_not_moved():
+    text = (
+        "The spillway stands unfinished.\n\n"
+        "PAVEL NOWAK/ASSOCIATED PRESS\n\n"
+        "Ingrid Solvang, who argued for the spillway, at the site in May.\n\n"
+        "The river, as the engineers say, is patient.\n"
+    )
+    result = repair(text, select=LAYOUT)
+    assert result.text == text
+    assert [c.kind for c in result.captions] == ["credit", "caption"]
+    dropped = clean(text, select=LAYOUT, captions="drop")
+    assert dropped == "The spillway stands unfinished.\n\nThe river, as the engineers say, is patient.\n"
+
+
+def test_refer_between_halves():
+    text = (
+        "The statements stood in contrast to the restrained approach taken by other\n\n"
+        "PROTESTS Demonstrations continued in three cities after the vote. Page 23.\n\n"
+        "mayors, who have typically called for calm pending the results.\n"
+    )
+    out = clean(text, select=LAYOUT)
+    assert out.startswith("The statements stood in contrast to the restrained approach taken by other mayors,")
+    assert "PROTESTS Demonstrations" in out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "TYLER HICKS/THE NEW YORK TIMES",
+        "EVGENIY MALOLETKA/ASSOCIATED PRESS",
+        "BRENDAN HOFFMAN FOR THE NEW YORK TIMES",
+        "KRISTINA KORMILITSYNA/SPUTNIK",
+        "NAVY PETTY OFFICER 1ST CLASS ALEXANDER C. KUBITZA/D.O.D.",
+        "ELENA RUSSO/AGENCE FRANCE-PRESSE — GETTY IMAGES",
+        "REUTERS",
+        "Photograph by Marta Okonkwo",
+    ],
+)
+def test_credit_forms(line):
+    assert is_credit(line, patterns_for(Config(rules=["newspaper"])))
+
+
+@pytest.mark.parametrize("line", ["THE RECKONING", "PART 1", "INTERNATIONAL 4-19", "SUNDAY OPINION", "U.S."])
+def test_headings_are_not_credits(line):
+    assert not is_credit(line, patterns_for(Config()))
+
+
+def test_a_body_paragraph_between_is_not_a_caption():
+    text = (
+        "The governor wanted the dam finished on terms he could sell at home, and\n\n"
+        "The ministry had other plans. It wanted the money for levees, and it said so in a long memo "
+        "that went to every member of the assembly and to the press. Nobody read it.\n\n"
+        "nobody in the capital expected a deal before the autumn session.\n"
+    )
+    assert clean(text, select=["captions"]) == text
+
+
+def test_layout_links():
+    lay = Layout(SPLIT_BY_CAPTIONS, Config())
+    (link,) = lay.links()
+    assert [lay.kind(k) for k in link.between] == ["credit", "caption", "caption"]

@@ -1,0 +1,144 @@
+"""furniture: jump lines, running heads, banners, folios, mastheads, stitching (ARTIFACTS §5)."""
+
+from corpusclean import clean, repair
+
+LAYOUT = ["furniture", "captions", "hyphenation", "paragraphs"]
+
+BODY = (
+    "The convoy left the quarry at dawn and crawled north along the river road toward the "
+    "border, carrying the last cement the province had promised for the spillway."
+)
+
+FRONT_PAGE = f"""THE RECKONING
+
+How a Shared Dam Divided Two Old Allies
+
+{BODY}
+
+Why the segments had been stopped again was never explained. In the end, they sat for another 12
+
+Continued on Page 14
+
+Flood Insurance Rates Set to Double
+
+The regional insurer told homeowners that premiums would double next year, according to former
+
+Continued on Page 19
+
+REGION 2-11
+
+Schools Close for Floods
+
+Three districts on the lower river will teach online until the water recedes. PAGE 9
+
+OPINION
+
+Marguerite Lindqvist
+
+PAGE 8
+
+The Reckoning Ledger Special Report
+
+JONAS AHLBERG FOR THE RIVERTON LEDGER
+
+From Page 1
+
+days, at a siding outside the town of Varn. To the engineers, the stalled convoy seemed to capture everything that had gone wrong.
+
+"This has happened so many times that I have stopped counting," an official said.
+"""
+
+
+def test_jumped_story_is_stitched():
+    out = clean(FRONT_PAGE, select=LAYOUT)
+    assert "In the end, they sat for another 12 days, at a siding outside the town of Varn." in out
+    assert "Continued on" not in out and "From Page" not in out
+    # what stood between moves after the stitched story, in its order
+    story_end = out.index("I have stopped counting")
+    assert out.index("Flood Insurance Rates Set to Double") > story_end
+    assert out.index("Schools Close for Floods") > out.index("Flood Insurance Rates Set to Double")
+    # headlines and index entries stay
+    for keep in ("THE RECKONING", "How a Shared Dam", "REGION 2-11", "PAGE 9", "Marguerite Lindqvist\n\nPAGE 8"):
+        assert keep in out
+
+
+def test_stitch_edits_record_moves_and_removals():
+    result = repair(FRONT_PAGE, select=["furniture"])
+    messages = [e.message for e in result.edits]
+    assert sum("jump line removed" in m for m in messages) == 3
+    assert any("moved after the continued story" in m for m in messages)
+    assert any("moved here" in m for m in messages)
+
+
+def _pages(n, head="The Lower Valley Water Board Annual Report"):
+    pages = []
+    for i in range(1, n + 1):
+        body = " ".join(f"Sentence {j} of page {i} says the river rose and the crews held the bank." for j in range(14))
+        pages.append(f"{head}\n\n{body}\n\nLower Valley Water Board    Page {i}")
+    return "\n\n".join(pages) + "\n"
+
+
+def test_running_heads_and_footers_removed():
+    text = _pages(4)
+    result = repair(text, select=["furniture"])
+    assert "Annual Report" not in result.text and "Page 3" not in result.text
+    assert result.text.count("Sentence 0 of page") == 4
+    assert all(e.rule == "furniture" for e in result.edits)
+    assert sum("running head removed" in e.message for e in result.edits) == 8
+
+
+def test_section_banners_removed():
+    text = (
+        f"{BODY}\n\nContinued on Following Page\n\nThe Reckoning Special Report\n\n"
+        "THE DAM THAT DIVIDED: A PLAN ON THE TABLE\n\nPART 2\n\n" + BODY.replace("convoy", "train") + "\n\n"
+        "Continued on Following Page\n\nThe Reckoning Special Report\n\n"
+        "THE DAM THAT DIVIDED: A MINISTER WHO WOULD NOT READ\n\n" + BODY.replace("convoy", "truck") + "\n"
+    )
+    out = clean(text, select=["furniture"])
+    assert "DAM THAT DIVIDED" not in out and "Special Report" not in out and "Continued" not in out
+    assert "PART 2" in out
+
+
+def test_repeated_labels_of_a_graphic_are_not_running_heads():
+    text = (
+        f"{BODY}\n\nThe Players\n\nNorth\n\nAnn Lee, Bo Park\n\nSouth\n\nCy Diaz, Di Ng\n\n{BODY}\n\n"
+        f"{BODY}\n\nNorth\n\nSouth\n\n{BODY}\n"
+    )
+    assert repair(text, select=["furniture"]).edits == ()
+
+
+def test_refrain_of_a_song_is_not_a_running_head():
+    text = "Row, row, row your boat\nGently down the stream\n\nRow, row, row your boat\nGently down the stream\n\nRow, row, row your boat\nGently down the stream\n"
+    assert repair(text, select=["furniture"]).edits == ()
+
+
+def test_masthead_needs_the_newspaper_pack():
+    text = (
+        '"Without Fear\nOr Favour"\n\nThe Riverton Ledger\n\nVOL. XCII ... NO. 31,408\n\n'
+        "© 2026 The Riverton Ledger Company\n\nSUNDAY, MARCH 8, 2026\n\nHigher in outlying districts\n\n$4.50\n\n"
+        f"{BODY}\n"
+    )
+    assert repair(text, select=["furniture"]).edits == ()
+    out = clean(text, select=["furniture"], rules=["newspaper"])
+    assert out == BODY + "\n"
+
+
+def test_web_residue_is_reported_not_removed():
+    text = "#RWP The river is winning\nSome news.[ii]\nRead the whole study here.\nMore text.\n"
+    result = repair(text, select=["furniture"])
+    assert result.text == text
+    messages = " ".join(n.message for n in result.notes)
+    assert "link text without its link" in messages
+    assert "footnote marker" in messages
+    assert "heading marker" in messages
+
+
+def test_jump_line_forms():
+    for line in ("Continued on Page 12", "Continued on Following Page", "From Page 1", "Continued from Page A1", "See Budget, Page 4", "CONTINUED ON PAGE A12"):
+        text = f"{BODY}\n\n{line}\n\n{BODY}\n"
+        assert clean(text, select=["furniture"]) == f"{BODY}\n\n{BODY}\n", line
+
+
+def test_a_sentence_about_pages_is_not_a_jump_line():
+    text = f"{BODY} Continued on page 12 of the report, the list goes on.\n"
+    assert repair(text, select=["furniture"]).edits == ()

@@ -1,0 +1,142 @@
+"""hyphenation: words broken across breaks, residual break hyphens, compounds (ARTIFACTS §2)."""
+
+import pytest
+
+from corpusclean import Note, clean, repair
+from corpusclean.hyphenation import Decision, decide, fix_hyphenation
+
+
+def hy(text, **options):
+    return clean(text, select=["hyphenation"], **options)
+
+
+@pytest.mark.parametrize(
+    "raw, fixed",
+    [
+        # at a line end (hard-wrapped PDF/OCR text)
+        ("the commission dis-\ncussed it", "the commission discussed it"),
+        # across a blank line (a column or page break)
+        ("Still, she con-\n\ntended that the dam", "Still, she contended that the dam"),
+        ("the Revenue De-\n\n\npartment froze", "the Revenue Department froze"),
+        # a word split in the middle of two syllables
+        ("the two nego-\n\ntiators walked", "the two negotiators walked"),
+        # an all-caps word broken across lines
+        ("THE DEPART-\nMENT OF WATER", "THE DEPARTMENT OF WATER"),
+        # a name broken across lines
+        ("said Mrs. Baum-\ngartner today", "said Mrs. Baumgartner today"),
+        # trailing spaces after the hyphen (before the whitespace rule runs)
+        ("the harbour au-  \nthority", "the harbour authority"),
+    ],
+)
+def test_breaks_joined(raw, fixed):
+    assert hy(raw) == fixed
+
+
+@pytest.mark.parametrize(
+    "raw, fixed",
+    [
+        # a compound broken at its hyphen keeps the hyphen
+        ("a three-\nquarters majority", "a three-quarters majority"),
+        ("the well-\nknown story", "the well-known story"),
+        ("a 155-\nmillimeter shell", "a 155-millimeter shell"),
+        ("a 28-\npoint plan", "a 28-point plan"),
+        ("By ANA KANNO-\nYOUNGS", "By ANA KANNO-YOUNGS"),
+        ("Elle Marsh-\nAustin said", "Elle Marsh-Austin said"),
+        ("an anti-\nAmerican mood", "an anti-American mood"),
+        ("the two-plus-\ntwo plan", "the two-plus-two plan"),
+    ],
+)
+def test_compounds_keep_their_hyphen(raw, fixed):
+    assert hy(raw) == fixed
+
+
+def test_document_evidence_keeps_a_compound():
+    # the document writes "cease-fire" inside a line, so a broken one keeps its hyphen
+    text = "They wanted a cease-fire first.\n\nThen a cease-\nfire was agreed."
+    assert hy(text) == "They wanted a cease-fire first.\n\nThen a cease-fire was agreed."
+
+
+def test_lost_text_is_reported_not_joined():
+    text = "The dinner was a way to un-\n\n\npass a note to the premier."
+    result = repair(text, select=["hyphenation"])
+    assert result.text == text
+    (note,) = result.notes
+    assert isinstance(note, Note) and note.rule == "hyphenation" and "lost text" in note.message
+    assert text[note.start : note.end].startswith("un-")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It ended with a dash —\nand then it went on.",  # an em dash at a line end
+        "He paused -\nthen spoke.",  # a spaced dash
+        "and it led to this belief-\nAnd it led to this belief in the end.",  # a capital after: no word break
+        "Q: Is it over-\nA: Not yet.",  # a speaker's turn follows
+    ],
+)
+def test_not_hyphenation(text):
+    assert hy(text) == text
+
+
+@pytest.mark.parametrize(
+    "raw, fixed",
+    [
+        # residual break hyphens inside a line, with the joined word elsewhere
+        ("On the water-front we met. The waterfront was empty.", "On the waterfront we met. The waterfront was empty."),
+        ("They fought over sand-bags; sandbags were scarce.", "They fought over sandbags; sandbags were scarce."),
+        # one half is no word, the whole is
+        ("one of his con-fidants argued", "one of his confidants argued"),
+        ("a small co-terie of friends", "a small coterie of friends"),
+    ],
+)
+def test_residual_hyphens_inside_a_line(raw, fixed):
+    assert hy(raw) == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a cease-fire, then talks",
+        "the hard-liners on spending",
+        "a three-quarters solution",
+        "a 155-millimeter shell and a 28-point plan",
+        "the two-plus-two plan at Mar-a-Lago",
+        "Ex-Mayor Returns to the Bench",
+        "By SAMUEL OYELARAN-BECK",
+        "e-mail, X-ray, re-sign the contract, co-op",
+        "a well-known, so-called long-term plan",
+    ],
+)
+def test_genuine_compounds_stay(text):
+    assert repair(text, select=["hyphenation"]).edits == ()
+
+
+def test_hard_wrapped_pdf_text():
+    text = (
+        "The board met eleven times during the year. Its principal con-\n"
+        "cern remained the condition of the eastern embankment, which\n"
+        "suffered repeated damage during the floods. The repairs are tem-\n"
+        "porary and will not survive another flood of the same size.\n"
+    )
+    out = clean(text, select=["hyphenation", "paragraphs"])
+    assert out == (
+        "The board met eleven times during the year. Its principal concern remained the "
+        "condition of the eastern embankment, which suffered repeated damage during the "
+        "floods. The repairs are temporary and will not survive another flood of the same size.\n"
+    )
+
+
+def test_language_is_handed_to_wordfreq():
+    assert fix_hyphenation("ein schönes Bei-\nspiel", language="de") == "ein schönes Beispiel"
+    assert clean("ein schönes Bei-\nspiel", select=["hyphenation"], language="de") == "ein schönes Beispiel"
+
+
+def test_decide():
+    assert decide("ar", "gued") is Decision.JOIN
+    assert decide("three", "quarters") is Decision.KEEP
+    assert decide("un", "pass") is Decision.LOST
+    assert decide("conviction", "And") is Decision.NONE
+
+
+def test_crlf_kept():
+    assert hy("con-\r\ntended and\r\nmore\r\n") == "contended and\r\nmore\r\n"

@@ -1,0 +1,56 @@
+"""Laws of the layout rules, as properties over documents with layout artifacts."""
+
+import re
+from collections import Counter
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpusclean import Config, apply_edits, clean, repair
+
+from .strategies import any_text, layout_docs
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+POLICIES = st.sampled_from(["move", "drop", "keep"])
+DOCS = st.one_of(layout_docs, any_text)
+_ALNUM = re.compile(r"[^\W_]")
+
+
+@SETTINGS
+@given(DOCS, POLICIES)
+def test_idempotent_and_replay(text, captions):
+    result = repair(text, captions=captions)
+    assert apply_edits(text, result.edits) == result.text
+    assert clean(result.text, captions=captions) == result.text
+
+
+@SETTINGS
+@given(DOCS, st.sampled_from(["furniture", "captions", "hyphenation", "paragraphs", "overlaps"]))
+def test_each_layout_rule_alone(text, rule):
+    config = Config(select=[rule])
+    result = repair(text, config)
+    assert apply_edits(text, result.edits) == result.text
+    assert all(a.end <= b.start for a, b in zip(result.edits, result.edits[1:]))
+    assert all(e.rule == rule for e in result.edits)
+    assert clean(result.text, config) == result.text
+
+
+@SETTINGS
+@given(DOCS, st.sampled_from(["hyphenation", "paragraphs", "whitespace"]), st.sampled_from(["move", "keep"]))
+def test_rules_that_never_remove_words(text, rule, captions):
+    """Only furniture, overlaps and captions (drop) remove text: the other
+    layout rules, and captions when moving or keeping, keep every letter."""
+    for select in ([rule], ["captions"]):
+        out = clean(text, select=select, captions=captions)
+        assert Counter(_ALNUM.findall(out)) == Counter(_ALNUM.findall(text))
+
+
+@SETTINGS
+@given(DOCS)
+def test_removals_are_recorded(text):
+    result = repair(text, select=["furniture", "captions", "overlaps"], captions="drop")
+    removed = Counter()
+    for e in result.edits:
+        removed.update(_ALNUM.findall(text[e.start : e.end]))
+        removed.subtract(_ALNUM.findall(e.replacement))
+    assert Counter(_ALNUM.findall(text)) - removed == Counter(_ALNUM.findall(result.text))

@@ -1,0 +1,104 @@
+"""paragraphs: broken paragraphs and hard-wrapped lines (ARTIFACTS §3)."""
+
+import pytest
+
+from corpusclean import clean, repair
+from corpusclean.paragraphs import fix_paragraphs
+
+
+def para(text, **options):
+    return clean(text, select=["paragraphs"], **options)
+
+
+@pytest.mark.parametrize(
+    "raw, fixed",
+    [
+        # the second half starts with a lowercase letter
+        (
+            "Week after week, then, hundreds upon\n\nhundreds of crates waited at the depot.",
+            "Week after week, then, hundreds upon hundreds of crates waited at the depot.",
+        ),
+        (
+            "It was a project that nobody wanted to own. It's\n\nabout time, the mayor said.",
+            "It was a project that nobody wanted to own. It's about time, the mayor said.",
+        ),
+        # several blank lines between the halves
+        (
+            "The engineers feared the southern and northern\n\n\n\ndelegations would never agree.",
+            "The engineers feared the southern and northern delegations would never agree.",
+        ),
+        # a quotation broken after a comma, continued with a capital
+        (
+            '"Look, we have been getting calls from everyone,"\n\nThe chief of staff told his counterpart in the south that talks should start soon.',
+            '"Look, we have been getting calls from everyone," The chief of staff told his counterpart in the south that talks should start soon.',
+        ),
+        # the first half ends with a word that cannot end a sentence
+        (
+            "Without a deal, the south will have to finish the dam without\n\nNorthern support, which nobody in the capital expects to come.",
+            "Without a deal, the south will have to finish the dam without Northern support, which nobody in the capital expects to come.",
+        ),
+        # a quoted continuation
+        (
+            'She said the timber roof was\n\n"warm, and it forgives you," and smiled.',
+            'She said the timber roof was "warm, and it forgives you," and smiled.',
+        ),
+    ],
+)
+def test_broken_paragraphs_joined(raw, fixed):
+    assert para(raw) == fixed
+    assert fix_paragraphs(raw) == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PART 1\n\nThe Handover\n\nMR. AUREL had some reason for optimism.",
+        "The Players\n\nNorth\n\nSouth",
+        "REGION 2-11\n\nEx-Mayor Returns to the Bench\n\nGregor Adamczyk, a former mayor, was appointed to the court. PAGE 5\n\nSchools Close for Floods",
+        "TRANSCRIPT\nQ: What happened on the river this winter?\nDS: The bank moved six metres in one week.",
+        "SHOWNOTES:\nRiver Engineering and the Lower Valley (Podcast, June 4, 2025)\nGauge Readings for the Lower River (Water Authority, 2026)",
+        "Q: And the governor?\nDS: I think he wants it finished, and\nQ: Finished by when?",
+        "The report listed three causes:\n\n- erosion of the bank\n- delayed funding",
+        "The first paragraph ends here.\n\nthe second starts lowercase but the first one was complete.",
+        "One story ends without a stop\n\nThe Next Headline",
+        "Roses are red,\nViolets are blue,\nSugar is sweet",
+    ],
+)
+def test_traps_stay(text):
+    assert repair(text, select=["paragraphs"]).edits == ()
+
+
+def test_hard_wrapped_text_is_unwrapped_into_paragraphs():
+    text = (
+        "The Board met eleven times during the year. Its main concern was\n"
+        "the eastern embankment, which suffered damage during the floods\n"
+        "of January and February.\n"
+        "Income from the river toll fell by a third, largely because barge\n"
+        "traffic was suspended for six weeks.\n"
+    )
+    assert para(text) == (
+        "The Board met eleven times during the year. Its main concern was the eastern "
+        "embankment, which suffered damage during the floods of January and February.\n\n"
+        "Income from the river toll fell by a third, largely because barge traffic was "
+        "suspended for six weeks.\n"
+    )
+
+
+def test_hard_wrapped_crlf():
+    text = "The river rose for a week and the crews worked\r\nthrough the night to close the breaches.\r\n"
+    assert para(text) == "The river rose for a week and the crews worked through the night to close the breaches.\r\n"
+
+
+def test_turn_continued_on_next_line_is_joined():
+    text = "Q: What is left?\nDS: The gates are sitting in their crates and the money\nis frozen in the capital."
+    assert para(text) == (
+        "Q: What is left?\nDS: The gates are sitting in their crates and the money is frozen in the capital."
+    )
+
+
+def test_edits_are_named_and_replay():
+    raw = "Week after week, then, hundreds upon\n\nhundreds of crates waited."
+    result = repair(raw, select=["paragraphs"])
+    (edit,) = result.edits
+    assert edit.rule == "paragraphs" and edit.replacement == " "
+    assert raw[edit.start : edit.end] == "\n\n"
