@@ -30,6 +30,7 @@ from . import (
     overlaps,
     paragraphs,
     quotes,
+    scripts,
     whitespace,
 )
 from .config import Config
@@ -92,6 +93,10 @@ def _controls(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
     return controls.control_edits(text, defer_c1, facts)
 
 
+def _scripts(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
+    return scripts.script_edits(text, config.scripts, facts, config.language)
+
+
 def _whitespace(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
     return whitespace.whitespace_edits(text, facts)
 
@@ -133,6 +138,7 @@ _RULE_LIST: list[Rule] = [
     Rule("controls", "characters", "control and invisible characters, soft hyphens, NFC", _controls),
     Rule("mojibake", "characters", "text decoded with the wrong encoding (ftfy)", _mojibake),
     Rule("escapes", "characters", "markdown escapes before ASCII punctuation", _escapes),
+    Rule("scripts", "words", "words mixing Latin, Cyrillic, Greek: unify, latin or keep", _scripts),
     Rule("whitespace", "characters", "trailing spaces, blank-line runs", _whitespace),
     Rule("furniture", "layout", "jump lines, running heads, banners, folios; jumped stories stitched", _furniture),
     Rule("captions", "layout", "captions, credits and graphics inside the body: move, drop or keep", _captions),
