@@ -27,6 +27,7 @@ from . import (
     escapes,
     furniture,
     hyphenation,
+    names,
     overlaps,
     paragraphs,
     quotes,
@@ -130,6 +131,10 @@ def _overlaps(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
     return overlaps.overlap_edits(text)
 
 
+def _names(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
+    return names.name_edits(text, config.names_registry, config.name_threshold, config.sentence_words)
+
+
 def _quotes(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
     return quotes.quote_edits(text, config.quotes, facts)
 
@@ -145,6 +150,7 @@ _RULE_LIST: list[Rule] = [
     Rule("hyphenation", "layout", "words hyphenated across line, column and page breaks", _hyphenation),
     Rule("paragraphs", "layout", "paragraphs broken mid-sentence; hard-wrapped lines", _paragraphs),
     Rule("overlaps", "layout", "a truncated fragment repeated at the start of the next paragraph", _overlaps),
+    Rule("names", "words", "name variants made canonical from a names registry (--names)", _names),
     Rule("quotes", "characters", "quotation marks: keep, straight or curly", _quotes),
 ]
 
