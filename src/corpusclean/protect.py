@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+import re
+
 import regex
 
 __all__ = ["protected_spans", "Protected"]
@@ -30,6 +32,9 @@ _PROTECTED = regex.compile(
     regex.VERBOSE,
 )
 
+# What every protected span holds: a backquote, "@", or a dot before a letter.
+_MAYBE = re.compile(r"[`@]|\.[^\W\d_]")
+
 
 def protected_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """The protected spans of ``text[start:end]``, in ``text`` offsets.
@@ -39,6 +44,8 @@ def protected_spans(text: str, start: int = 0, end: int | None = None) -> list[t
     ['ann@exаmple.org', 'https://x.io/a', '`c d`', 'bbc.co.uk']
     """
     stop = len(text) if end is None else end
+    if not _MAYBE.search(text, start, stop):
+        return []  # most lines hold no address, domain or code span
     return [(m.start(), m.end()) for m in _PROTECTED.finditer(text, start, stop)]
 
 

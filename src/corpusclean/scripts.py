@@ -37,6 +37,7 @@ inside one is reported as a possible homograph).
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -54,6 +55,7 @@ __all__ = [
     "unify_scripts",
     "to_latin",
     "script_of",
+    "cyrillic_language",
     "Confusables",
     "load_confusables",
 ]
@@ -188,6 +190,18 @@ def _cyrillic_language(word: str, hint: str) -> str:
     if letters & _RUSSIAN_ONLY and not letters & _UKRAINIAN_ONLY:
         return "ru"
     return hint
+
+
+def cyrillic_language(text: str) -> str:
+    """``uk`` or ``ru`` when ``text`` has letters only one of them writes,
+    else ``""``.
+
+    >>> cyrillic_language("Юлія Гриценко"), cyrillic_language("Гриценко"), cyrillic_language("Хрущёв")
+    ('uk', '', 'ru')
+    """
+    letters = set(text)
+    uk, ru = bool(letters & _UKRAINIAN_ONLY), bool(letters & _RUSSIAN_ONLY)
+    return "uk" if uk and not ru else "ru" if ru and not uk else ""
 
 
 def _text_language(nonascii: str, language: str) -> str:
@@ -419,9 +433,11 @@ def _line_edits(
         if policy == "latin" and "other" not in scripts and _NONLATIN_LETTER.search(new):
             if _notation(text, m.start(), m.end(), new):
                 continue
-            new = _latin_word(new, language)
+            new = unicodedata.normalize("NFC", _latin_word(new, language))
             yield Edit(m.start(), m.end(), new, RULE, f"{word!r} -> {new!r} (transliterated to Latin)")
             continue
+        # a homoglyph may now compose with a following accent (Е + ́ -> É)
+        new = unicodedata.normalize("NFC", new)
         if new != word:
             yield from _char_edits(word, new, m.start(), message)
 

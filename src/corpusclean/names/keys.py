@@ -24,6 +24,7 @@ __all__ = [
     "parse_person",
     "place_key",
     "is_derived",
+    "readings",
     "strip_possessive",
 ]
 
@@ -44,22 +45,41 @@ _POSSESSIVE = regex.compile(r"(?:['\u2019][sS]|(?<=[sS])['\u2019])$")
 
 
 @lru_cache(maxsize=1 << 16)
-def fold(word: str) -> str:
+def fold(word: str, language: str = "") -> str:
     """The folded key of a word or name: lower case, no accents, Latin
-    letters, no punctuation (spaces between words stay).
+    letters, no punctuation (spaces between words stay).  Cyrillic is read
+    as ``language`` (``uk`` or ``ru``) unless its letters say which.
 
     >>> fold("Delacroix-Hale"), fold("Умеров"), fold("J.D."), fold("Ødegård"), fold("Jean-Luc  Picard")
     ('delacroixhale', 'umerov', 'jd', 'odegard', 'jeanluc picard')
+    >>> fold("Гриценко", "uk"), fold("Гриценко", "ru")
+    ('hrytsenko', 'gritsenko')
     """
     if not word.isascii():
         from unidecode import unidecode
 
         from ..scripts import to_latin
 
-        word = to_latin(word)
+        word = to_latin(word, language)
         if not word.isascii():
             word = unidecode(word)
     return " ".join(_NOT_ALNUM.sub("", w) for w in word.lower().split())
+
+
+def readings(texts: list[str]) -> tuple[str, ...]:
+    """The languages to read a name's Cyrillic in: the one its letters say,
+    or both Ukrainian and Russian when they say nothing (``""``: no Cyrillic).
+
+    >>> readings(["Юлія", "Гриценко"]), readings(["Гриценко"]), readings(["Kyiv"])
+    (('uk',), ('uk', 'ru'), ('',))
+    """
+    from ..scripts import CYRILLIC, cyrillic_language, script_of
+
+    joined = "".join(texts)
+    if joined.isascii() or not any(script_of(c) == CYRILLIC for c in joined):
+        return ("",)
+    said = cyrillic_language(joined)
+    return (said,) if said else ("uk", "ru")
 
 
 def strip_possessive(word: str) -> tuple[str, str]:
@@ -159,7 +179,7 @@ class PersonName:
         return tuple(initial for _, initial in self.given)
 
 
-def parse_person(tokens: list[Token]) -> PersonName | None:
+def parse_person(tokens: list[Token], language: str = "") -> PersonName | None:
     """Read ``tokens`` as a person's name; None if there is no surname.
 
     >>> name = parse_person(split_tokens("J. D. Vance"))
@@ -180,13 +200,15 @@ def parse_person(tokens: list[Token]) -> PersonName | None:
     first = end - 1
     while first and tokens[first - 1].kind == "particle":
         first -= 1
-    surname = "".join(t.key for t in tokens[first:end])
+    if not language:
+        language = readings([t.text for t in tokens])[0]
+    surname = "".join(fold(t.text, language) for t in tokens[first:end])
     given: list[tuple[str, bool]] = []
     for t in tokens[:first]:
         if t.kind == "initials":
-            given.extend((c, True) for c in t.key)
+            given.extend((c, True) for c in fold(t.text, language))
         elif t.kind == "word":
-            given.append((t.key, False))
+            given.append((fold(t.text, language), False))
         else:
             return None  # a particle or suffix before the surname: not a name
     given_span = (tokens[0].start, tokens[first - 1].end) if first else None
@@ -195,13 +217,15 @@ def parse_person(tokens: list[Token]) -> PersonName | None:
     )
 
 
-def place_key(tokens: list[Token]) -> str:
+def place_key(tokens: list[Token], language: str = "") -> str:
     """The key of a place or organisation name: every word folded.
 
     >>> place_key(split_tokens("Kryvyi Rih")), place_key(split_tokens("U.S. Army"))
     ('kryvyi rih', 'us army')
     """
-    return " ".join(t.key for t in tokens)
+    if not language:
+        language = readings([t.text for t in tokens])[0]
+    return " ".join(fold(t.text, language) for t in tokens)
 
 
 def is_derived(a: str, b: str) -> bool:

@@ -18,7 +18,7 @@ import regex
 
 from .keys import Token, classify, strip_possessive
 
-__all__ = ["RUN", "Part", "parts_of", "TITLES", "common_words"]
+__all__ = ["RUN", "SCAN", "CORE", "Part", "parts_of", "sentence_start", "TITLES", "common_words"]
 
 #: Titles and honorifics, lower case, without their full stop.
 TITLES = frozenset(
@@ -39,6 +39,14 @@ _SEP = r"[ \t\u00a0]+"
 RUN = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}\p{{N}}_])(?:{_TOKEN})(?:{_SEP}(?:{_PARTICLE}{_SEP})*(?:{_TOKEN}))*"
 )
+#: A cheap first look: capitalised words (with whatever punctuation clings to
+#: them) separated by spaces.  Runs are read inside what it finds, and only
+#: when a word of it may be a registered name.
+SCAN = regex.compile(
+    rf"\p{{Lu}}\S*(?:{_SEP}(?:{_PARTICLE}{_SEP})*\p{{Lu}}\S*)*"
+)
+#: The letters of a word, without the punctuation around it.
+CORE = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['\u2019\-]\p{L}[\p{L}\p{M}]*)*")
 _WORDS = regex.compile(r"\S+")
 _OPENERS = frozenset(" \t\u00a0\"'“‘([«")
 _SENTENCE_END = frozenset(".!?:;—–")
@@ -75,14 +83,21 @@ class Part:
         return self.tokens[-1].end
 
 
-def _sentence_start(text: str, pos: int) -> bool:
+def sentence_start(text: str, pos: int) -> bool:
+    """Does a sentence (or a line) start at ``pos``?"""
     i = pos - 1
     while i >= 0 and text[i] in _OPENERS:
         i -= 1
     return i < 0 or text[i] == "\n" or text[i] in _SENTENCE_END
 
 
-def parts_of(text: str, start: int, end: int, common: frozenset[str] = frozenset()) -> Iterator[Part]:
+def parts_of(
+    text: str,
+    start: int,
+    end: int,
+    common: frozenset[str] = frozenset(),
+    at_sentence_start: bool | None = None,
+) -> Iterator[Part]:
     """The name parts of the run ``text[start:end]``.
 
     >>> text = "Now Mr. Putin met Vice President J.D. Vance's aide."
@@ -95,7 +110,8 @@ def parts_of(text: str, start: int, end: int, common: frozenset[str] = frozenset
     caps = sum(c.isalpha() for c in letters) > 3 and letters.upper() == letters
     current: list[Token] = []
     titled = False
-    at_sentence_start = _sentence_start(text, start)
+    if at_sentence_start is None:
+        at_sentence_start = sentence_start(text, start)
     possessive = ""
 
     def close() -> Part | None:
@@ -113,8 +129,8 @@ def parts_of(text: str, start: int, end: int, common: frozenset[str] = frozenset
         if word.endswith(".") and not (len(word) >= 2 and word[-2].isupper() and (len(word) == 2 or word[-3] == ".")):
             base = word[:-1]
             lowered = base.lower()
-            if lowered in TITLES or (lowered + ".") in ("jr.", "sr."):
-                pass
+            if lowered in TITLES or lowered in ("jr", "sr"):
+                pass  # "Mr.", "Jr.": the full stop is part of the word
             else:
                 ends_sentence = True
         lowered = base.lower()
@@ -130,7 +146,7 @@ def parts_of(text: str, start: int, end: int, common: frozenset[str] = frozenset
             continue  # "Because Putin": the sentence's first word
         base, poss = strip_possessive(base)
         kind = classify(base if not word.endswith(".") or ends_sentence else word, caps)
-        text_ = word if kind in ("initials", "suffix") else base
+        text_ = word if kind == "initials" or (kind == "suffix" and not ends_sentence) else base
         current.append(Token(text_, a, a + len(text_), kind))
         at_sentence_start = False
         if poss or ends_sentence:

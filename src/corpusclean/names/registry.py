@@ -39,7 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..config import ConfigError
-from .keys import PersonName, Token, fold, parse_person, place_key, split_tokens, strip_possessive
+from .keys import PersonName, Token, fold, parse_person, place_key, readings, split_tokens, strip_possessive
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -119,11 +119,14 @@ class Registry:
     by_key: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
     #: entry -> its canonical form
     first_form: tuple[int, ...] = field(default=(), repr=False)
+    #: folded word -> entries with a form holding that word
+    words: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         # A per-registry memo of word -> candidate forms (pure: the registry
         # never changes); documents repeat their capitalised words.
         object.__setattr__(self, "_memo", lru_cache(maxsize=1 << 17)(self._lookup))
+        object.__setattr__(self, "_run_memo", lru_cache(maxsize=1 << 17)(self._run_lookup))
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -172,10 +175,10 @@ class Registry:
         deletes: dict[str, list[int]] = {}
         by_key: dict[str, list[int]] = {}
         for f_id, form in enumerate(forms):
-            last = _last_word_key(form)
-            exact.setdefault(last, []).append(f_id)
-            for d in _deletions(last):
-                deletes.setdefault(d, []).append(f_id)
+            for last in _last_word_keys(form):
+                exact.setdefault(last, []).append(f_id)
+                for d in _deletions(last):
+                    deletes.setdefault(d, []).append(f_id)
             by_key.setdefault(form.key, []).append(f_id)
         return cls(
             entries,
@@ -185,25 +188,44 @@ class Registry:
             {k: tuple(v) for k, v in deletes.items()},
             {k: tuple(v) for k, v in by_key.items()},
             tuple(f_id for f_id, form in enumerate(forms) if not form.listed),
+            _words(forms),
         )
+
+    def person_forms(self, entry: int) -> list[_Form]:
+        """Every form of a person entry, the canonical form first."""
+        first = self.first_form[entry]
+        end = self.first_form[entry + 1] if entry + 1 < len(self.first_form) else len(self.forms)
+        return [f for f in self.forms[first:end] if f.person is not None]
 
     def canonical_form(self, entry: int) -> _Form:
         """The parsed canonical form of entry number ``entry``."""
         return self.forms[self.first_form[entry]]
 
     def _lookup(self, word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        if word.endswith(".") and not (len(word) > 1 and word[-2].isupper()):
-            word = word[:-1]
-        key = fold(strip_possessive(word)[0])
-        same = self.exact.get(key, ())
-        near: set[int] = set()
+        word = strip_possessive(word.rstrip("."))[0]
         get_exact, get_del = self.exact.get, self.deletes.get
-        near.update(get_del(key, ()))  # the word lacks a letter
-        for d in _deletions(key):
-            near.update(get_exact(d, ()))  # the word has a letter too many
-            near.update(get_del(d, ()))  # one letter differs
+        same: set[int] = set()
+        near: set[int] = set()
+        for language in readings([word]):
+            key = fold(word, language)
+            same.update(get_exact(key, ()))
+            near.update(get_del(key, ()))  # the word lacks a letter
+            for d in _deletions(key):
+                near.update(get_exact(d, ()))  # the word has a letter too many
+                near.update(get_del(d, ()))  # one letter differs
         near.difference_update(same)
-        return same, tuple(sorted(near))
+        return tuple(sorted(same)), tuple(sorted(near))
+
+    def _run_lookup(self, run: str) -> bool:
+        from .mentions import CORE
+
+        memo = self._memo  # type: ignore[attr-defined]
+        return any(a or b for a, b in map(memo, CORE.findall(run)))
+
+    def run_has_candidates(self, run: str) -> bool:
+        """Does any word of ``run`` (any text) have candidates?  Most runs of
+        capitalised words in a text have none."""
+        return self._run_memo(run)  # type: ignore[attr-defined,no-any-return]
 
     def candidates(self, word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """Forms whose last word is ``word`` folded, and forms whose last word
@@ -211,11 +233,24 @@ class Registry:
         return self._memo(word)  # type: ignore[attr-defined,no-any-return]
 
 
-def _last_word_key(form: _Form) -> str:
+def _words(forms: list[_Form]) -> dict[str, frozenset[int]]:
+    found: dict[str, set[int]] = {}
+    for form in forms:
+        for word in form.text.split():
+            for language in readings([word]):
+                found.setdefault(fold(word, language), set()).add(form.entry)
+    return {k: frozenset(v) for k, v in found.items() if k}
+
+
+def _last_word_keys(form: _Form) -> set[str]:
+    """Keys of a form's last word (a surname's, or a place's), in every
+    reading of its script."""
     if form.person is not None:
         a, b = form.person.surname_span
-        return fold(form.text[a:b].split()[-1])
-    return fold(form.text.split()[-1])
+        last = form.text[a:b].split()[-1]
+    else:
+        last = form.text.split()[-1]
+    return {fold(last, language) for language in readings(form.text.split())}
 
 
 def _deletions(key: str) -> list[str]:

@@ -31,13 +31,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from ..edits import Edit, Note
 from ..protect import Protected
-from .keys import PersonName, Token, is_derived, parse_person, place_key
-from .mentions import RUN, Part, parts_of
+from .keys import PersonName, Token, fold, is_derived, parse_person, place_key, readings
+from .mentions import RUN, SCAN, Part, parts_of, sentence_start
 from .registry import Registry, _Form
 
 __all__ = ["name_edits"]
@@ -69,7 +70,7 @@ def _units_fit(mine: tuple[str, bool], theirs: tuple[str, bool], floor: float) -
     (a, a_initial), (b, b_initial) = mine, theirs
     if a_initial or b_initial:
         return a[:1] == b[:1]
-    return a == b or fuzz.ratio(a, b) >= floor
+    return a == b or (not is_derived(a, b) and fuzz.ratio(a, b) >= floor)
 
 
 def _aligned(mine: PersonName, theirs: PersonName) -> list[tuple[int, int]] | None:
@@ -88,17 +89,51 @@ def _unit_key(unit: tuple[str, bool], other: tuple[str, bool]) -> str:
 
 
 def _person_score(mine: PersonName, form: _Form, threshold: float) -> float | None:
-    """How well a mention fits a form of a person; None if it does not."""
-    theirs = form.person
-    assert theirs is not None
-    if mine.surname == theirs.surname:
-        surname_score = 100.0
-    else:
+    """How well a mention fits one form of a person; None if it does not."""
+    found = _entry_score(mine, [form], threshold)
+    return None if found is None else found[0]
+
+
+def _entry_score(
+    mine: PersonName, forms: list[_Form], threshold: float
+) -> tuple[float, _Form | None] | None:
+    """How well a mention fits a person with these forms (canonical first):
+    the surname against every spelling of it, the given names against every
+    form that has some.  Also the listed variant the mention is, if any."""
+    surname_score, surname = -1.0, ""
+    for form in forms:
+        theirs = form.person
+        assert theirs is not None
+        if theirs.surname == mine.surname:
+            surname_score, surname = 100.0, theirs.surname
+            break
         if is_derived(mine.surname, theirs.surname):
-            return None
-        surname_score = fuzz.ratio(mine.surname, theirs.surname)
+            continue
+        score = fuzz.ratio(mine.surname, theirs.surname)
+        if score > surname_score:
+            surname_score, surname = score, theirs.surname
     if not mine.given:
-        return surname_score if surname_score >= threshold else None
+        if surname_score < threshold:
+            return None
+        whole = next((f for f in forms if f.listed and f.key == mine.key), None)
+        return surname_score, whole
+    if surname_score < threshold - 15:
+        return None
+    best: tuple[float, _Form | None] | None = None
+    for form in forms:
+        theirs = form.person
+        assert theirs is not None
+        if form.key == mine.key:
+            return 100.0, form if form.listed else None
+        if not theirs.given:
+            continue
+        score = _given_score(mine, theirs, surname, threshold)
+        if score is not None and (best is None or score > best[0]):
+            best = (score, None)
+    return best
+
+
+def _given_score(mine: PersonName, theirs: PersonName, surname: str, threshold: float) -> float | None:
     pairs = _aligned(mine, theirs)
     if pairs is None:
         return None
@@ -107,7 +142,7 @@ def _person_score(mine: PersonName, form: _Form, threshold: float) -> float | No
         return None
     a = " ".join(_unit_key(mine.given[i], theirs.given[j]) for i, j in pairs)
     b = " ".join(_unit_key(theirs.given[j], mine.given[i]) for i, j in pairs)
-    score = _ratio(f"{a} {mine.surname}", f"{b} {theirs.surname}")
+    score = _ratio(f"{a} {mine.surname}", f"{b} {surname}")
     return score if score >= threshold else None
 
 
@@ -151,32 +186,74 @@ def _latin_share(text: str, pos: int) -> float:
 
 
 class _Resolver:
-    def __init__(self, text: str, registry: Registry, threshold: float, common: frozenset[str]):
-        self.text = text
+    """Resolves runs of a text against a registry.  Works on one run's text
+    at a time (offsets relative to the run), so that results can be kept:
+    documents repeat their runs ("Mr. Putin") within and across texts."""
+
+    def __init__(self, registry: Registry, threshold: float, common: frozenset[str]):
         self.registry = registry
         self.threshold = threshold
         self.common = common
+        self.text = ""
+        self.run = lru_cache(maxsize=1 << 16)(self._run)
+
+    def _run(self, run: str, sentence_start: bool) -> tuple[object, ...]:
+        """What the run ``run`` holds: changes as ``_Match`` (only the spans
+        that change, relative to the run), ``_Stranger`` and ``Note``."""
+        self.text = run
+        out: list[object] = []
+        for sub in RUN.finditer(run):
+            at_start = sentence_start if sub.start() == 0 else None
+            for part in parts_of(run, sub.start(), sub.end(), self.common, at_start):
+                out.extend(self._changes(part))
+        return tuple(out)
+
+    def _changes(self, part: Part) -> Iterator[object]:
+        run = self.text
+        for result in self.resolve(part):
+            if isinstance(result, _Match):
+                changes = tuple((a, b, r) for a, b, r in result.spans if run[a:b] != r)
+                if not changes:
+                    continue
+                result = _Match(result.entry, result.score, changes, result.reference, result.surname)
+            yield result
+
+    def _foreign_word(self, tokens: list[Token], entry: int) -> bool:
+        """Is one of ``tokens`` a word of another registered name (and of no
+        form of ``entry``)?  Such a word is not a misspelt given name."""
+        words = self.registry.words
+        for t in tokens:
+            if t.kind == "word":
+                owners = words.get(fold(t.text))
+                if owners and entry not in owners:
+                    return True
+        return False
 
     def _canonical(self, entry: int) -> _Form:
         return self.registry.canonical_form(entry)
 
     def resolve(self, part: Part) -> Iterator[_Match | _Stranger | Note]:
         tokens = list(part.tokens)
-        used = -1
-        for j, token in enumerate(tokens):
-            if j <= used or token.kind != "word":
-                continue
-            same, near = self.registry.candidates(token.text)
-            if not same and not near:
-                continue
-            found = self._at(part, tokens, j, same + near)
-            if found is None:
-                continue
-            kind, result, consumed = found
-            used = consumed
-            yield result
+        # Right to left: a surname ends a name, and its given names are read
+        # with it ("Aaaaa Aaaaaa": the first word is not a surname alone).
+        found_all = []
+        j = len(tokens) - 1
+        while j >= 0:
+            token = tokens[j]
+            if token.kind == "word":
+                same, near = self.registry.candidates(token.text)
+                if same or near:
+                    # a word that is a registered name's last word is only
+                    # ever read as that: never as a near miss of another
+                    found = self._at(part, tokens, j, same or near, bool(same))
+                    if found is not None:
+                        _, result, first = found
+                        found_all.append(result)
+                        j = min(j, first)
+            j -= 1
+        yield from reversed(found_all)
 
-    def _at(self, part: Part, tokens: list[Token], j: int, form_ids: tuple[int, ...]):  # type: ignore[no-untyped-def]
+    def _at(self, part: Part, tokens: list[Token], j: int, form_ids: tuple[int, ...], exact: bool):  # type: ignore[no-untyped-def]
         forms = [self.registry.forms[f] for f in form_ids]
         people = [f for f in forms if f.person is not None]
         places = [f for f in forms if f.person is None]
@@ -184,26 +261,42 @@ class _Resolver:
         while end < len(tokens) and tokens[end].kind == "suffix":
             end += 1
         best: list[tuple[float, bool, _Match]] = []  # (score, exact, match)
+        match_first: dict[int, int] = {}  # entry -> first token its match used
         stranger: _Stranger | None = None
+        first_used = j
+        # a word followed by another word of the name is a given name, not a
+        # surname alone; only an exact place name may sit inside a longer one
+        followed = end < len(tokens) and tokens[end].kind in ("word", "initials")
         if people:
             first = j
             while first and tokens[first - 1].kind in ("word", "initials", "particle"):
                 first -= 1
             while first < j and tokens[first].kind == "word" and tokens[first].text.lower() in self.common:
                 first += 1
-            mention = parse_person(tokens[first:end])
-            if mention is not None:
-                fits = []
-                for form in people:
-                    score = _person_score(mention, form, self.threshold)
-                    if score is not None:
-                        fits.append((score, form))
-                if fits:
-                    for score, form in fits:
-                        match = self._person_match(part, tokens, first, end, mention, form, score)
-                        best.append((score, score == 100.0, match))
-                elif mention.given:
-                    stranger = _Stranger(mention.surname)
+            mentions = [
+                m for m in (parse_person(tokens[first:end], lang)
+                            for lang in readings([t.text for t in tokens[first:end]]))
+                if m is not None
+            ]
+            fits = []
+            for entry in dict.fromkeys(f.entry for f in people):
+                forms = self.registry.person_forms(entry)
+                scored = [(_entry_score(m, forms, self.threshold), m) for m in mentions]
+                scored = [(sc, m) for sc, m in scored if sc is not None]
+                if scored:
+                    (score, whole), mention = max(scored, key=lambda x: x[0][0])  # type: ignore[index]
+                    fits.append((score, entry, whole, mention))
+            for score, entry, whole, mention in fits:
+                if followed and not mention.given and score < 100.0:
+                    continue  # "Colbey Smith": a given name, not Colby
+                if score < 100.0 and self._foreign_word(tokens[first:j], entry):
+                    continue  # another registered name just before this one
+                match = self._person_match(part, tokens, first, end, mention, entry, whole, score)
+                best.append((score, score == 100.0, match))
+                match_first[entry] = first
+            if not fits and mentions and mentions[0].given:
+                stranger = _Stranger(mentions[0].surname)
+                first_used = first
         if places and not part.titled:
             for form in places:
                 n = form.ntokens
@@ -212,20 +305,22 @@ class _Resolver:
                 window = tokens[j + 1 - n : j + 1]
                 if any(t.kind not in ("word", "initials") for t in window):
                     continue
-                key = place_key(window)
+                keys = [place_key(window, lang) for lang in readings([t.text for t in window])]
+                key = max(keys, key=lambda k: _ratio(k, form.key))
                 if key != form.key and is_derived(key, form.key):
                     continue
                 score = _ratio(key, form.key)
-                if score < self.threshold:
+                if score < self.threshold or (followed and score < 100.0):
                     continue
                 start, stop = window[0].start, window[-1].end
                 canonical = self.registry.entries[form.entry].canonical
                 replacement = _cased(canonical, self.text[start:stop], part.all_caps)
                 match = _Match(form.entry, score, ((start, stop, replacement),), False)
                 best.append((score, score == 100.0, match))
+                match_first[form.entry] = j + 1 - n
         if not best:
             if stranger is not None:
-                return "stranger", stranger, j
+                return "stranger", stranger, first_used
             return None
         top = max(s for s, _, _ in best)
         winners = {m.entry: m for s, _, m in best if s == top}
@@ -234,23 +329,24 @@ class _Resolver:
             names = ", ".join(repr(self.registry.entries[e].canonical) for e in winners)
             start = min(a for m in winners.values() for a, _, _ in m.spans)
             stop = max(b for m in winners.values() for _, b, _ in m.spans)
-            return "note", Note(start, stop, RULE, f"{self.text[start:stop]!r} may be any of {names}; left as it is"), j
-        (match,) = list(winners.values())[:1]
-        return "match", match, end - 1
+            note = Note(start, stop, RULE, f"{self.text[start:stop]!r} may be any of {names}; left as it is")
+            return "note", note, j
+        match = next(iter(winners.values()))
+        return "match", match, match_first[match.entry]
 
     def _person_match(
         self, part: Part, tokens: list[Token], first: int, end: int,
-        mention: PersonName, form: _Form, score: float,
+        mention: PersonName, entry: int, whole: _Form | None, score: float,
     ) -> _Match:
-        canon = self._canonical(form.entry)
+        canon = self._canonical(entry)
         person = canon.person
         assert person is not None
         text = self.text
         caps = part.all_caps
         name_start, name_end = tokens[first].start, tokens[end - 1].end
         spans: list[tuple[int, int, str]] = []
-        if form.listed and mention.given and mention.key == form.key and (
-            _script(text[name_start:name_end]) == _script(form.text)
+        if whole is not None and mention.given and (
+            _script(text[name_start:name_end]) == _script(whole.text)
         ):
             # a listed variant seen whole: the canonical form whole
             spans.append((name_start, name_end, _cased(canon.text, text[name_start:name_end], caps)))
@@ -262,7 +358,12 @@ class _Resolver:
             a, b = mention.surname_span
             sa, sb = person.surname_span
             spans.append((a, b, _cased(canon.text[sa:sb], text[a:b], caps)))
-        return _Match(form.entry, score, tuple(spans), not mention.given, mention.surname)
+        return _Match(entry, score, tuple(spans), not mention.given, mention.surname)
+
+
+@lru_cache(maxsize=16)
+def _resolver(registry: Registry, threshold: float, common: frozenset[str]) -> _Resolver:
+    return _Resolver(registry, threshold, common)
 
 
 def name_edits(
@@ -283,26 +384,29 @@ def name_edits(
     """
     if registry is None or not registry.entries:
         return
-    candidates = registry.candidates
-    resolver = _Resolver(text, registry, threshold, common)
-    protected = Protected(text)
+    hits = registry.run_has_candidates
+    resolve = _resolver(registry, float(threshold), common).run
     found: list[_Match] = []
     strangers: set[str] = set()
-    for m in RUN.finditer(text):
-        if not any(any(candidates(w)) for w in m.group().split()):
+    for m in SCAN.finditer(text):
+        run = m.group()
+        if not hits(run):
             continue
-        for part in parts_of(text, m.start(), m.end(), common):
-            for result in resolver.resolve(part):
-                if isinstance(result, _Stranger):
-                    strangers.add(result.surname)
-                elif isinstance(result, Note):
-                    yield result
-                else:
-                    found.append(result)
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue  # inside a word: "iPhone"
+        for result in resolve(run, sentence_start(text, start)):
+            if isinstance(result, _Match):
+                found.append(_shifted(result, start))
+            elif isinstance(result, _Stranger):
+                strangers.add(result.surname)
+            elif isinstance(result, Note):
+                yield Note(result.start + start, result.end + start, result.rule, result.message)
+    if not found:
+        return
+    protected = Protected(text)
     for match in found:
-        changes = [(a, b, r) for a, b, r in match.spans if text[a:b] != r]
-        if not changes:
-            continue
+        changes = match.spans
         start, stop = changes[0][0], changes[-1][1]
         if protected.covers(start, stop):
             continue
@@ -318,5 +422,10 @@ def name_edits(
         if not original.isascii() and canonical.isascii() and _latin_share(text, start) < 0.5:
             continue  # a name in its own script, in text of that script
         for a, b, r in changes:
-            start, stop, replacement = _trimmed(text[a:b], r, a)
-            yield Edit(start, stop, replacement, RULE, f"{text[a:b]!r} -> {r!r} ({canonical})")
+            s_, e_, replacement = _trimmed(text[a:b], r, a)
+            yield Edit(s_, e_, replacement, RULE, f"{text[a:b]!r} -> {r!r} ({canonical})")
+
+
+def _shifted(match: _Match, offset: int) -> _Match:
+    spans = tuple((a + offset, b + offset, r) for a, b, r in match.spans)
+    return _Match(match.entry, match.score, spans, match.reference, match.surname)
