@@ -38,6 +38,8 @@ _DESCRIPTIONS = {
         "Clean text and write it to stdout. With no PATH, or with '-', read stdin. "
         "corpusclean repairs what text extraction leaves behind: mojibake, control "
         "characters, markdown escapes and untidy whitespace (see 'corpusclean rules')."
+        " Other commands: check, fix, rules, and 'names suggest' (drafts a names registry"
+        " from a corpus); 'corpusclean COMMAND --help' explains each."
     ),
     "check": (
         "Report every repair corpusclean would make, one line each as "

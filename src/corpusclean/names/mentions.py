@@ -73,6 +73,8 @@ class Part:
     titled: bool
     possessive: str = ""
     all_caps: bool = False
+    #: its first word begins a sentence (and may be no part of the name)
+    sentence_start: bool = False
 
     @property
     def start(self) -> int:
@@ -113,6 +115,7 @@ def parts_of(
     if at_sentence_start is None:
         at_sentence_start = sentence_start(text, start)
     possessive = ""
+    starts = False  # the part being read began a sentence
 
     def close() -> Part | None:
         nonlocal current, possessive
@@ -121,7 +124,7 @@ def parts_of(
         poss, possessive = possessive, ""
         if not tokens:
             return None
-        return Part(tuple(tokens), titled, poss, caps)
+        return Part(tuple(tokens), titled, poss, caps, starts)
 
     for word, a, b in words:
         base = word
@@ -147,6 +150,8 @@ def parts_of(
         base, poss = strip_possessive(base)
         kind = classify(base if not word.endswith(".") or ends_sentence else word, caps)
         text_ = word if kind == "initials" or (kind == "suffix" and not ends_sentence) else base
+        if not current:
+            starts = at_sentence_start and not titled
         current.append(Token(text_, a, a + len(text_), kind))
         at_sentence_start = False
         if poss or ends_sentence:

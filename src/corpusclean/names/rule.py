@@ -218,6 +218,26 @@ class _Resolver:
                 result = _Match(result.entry, result.score, changes, result.reference, result.surname)
             yield result
 
+    @staticmethod
+    def _readings(tokens: list[Token], first: int, end: int) -> list[PersonName]:
+        words = tokens[first:end]
+        found = (parse_person(words, lang) for lang in readings([t.text for t in words]))
+        return [m for m in found if m is not None]
+
+    def _person_fits(self, tokens: list[Token], first: int, end: int, people: list[_Form]):  # type: ignore[no-untyped-def]
+        """(score, entry, listed variant seen whole, mention) for every person
+        entry the name ``tokens[first:end]`` fits."""
+        mentions = self._readings(tokens, first, end)
+        fits = []
+        for entry in dict.fromkeys(f.entry for f in people):
+            forms = self.registry.person_forms(entry)
+            scored = [(_entry_score(m, forms, self.threshold), m) for m in mentions]
+            scored = [(sc, m) for sc, m in scored if sc is not None]
+            if scored:
+                (score, whole), mention = max(scored, key=lambda x: x[0][0])  # type: ignore[index]
+                fits.append((score, entry, whole, mention))
+        return fits
+
     def _foreign_word(self, tokens: list[Token], entry: int) -> bool:
         """Is one of ``tokens`` a word of another registered name (and of no
         form of ``entry``)?  Such a word is not a misspelt given name."""
@@ -273,19 +293,13 @@ class _Resolver:
                 first -= 1
             while first < j and tokens[first].kind == "word" and tokens[first].text.lower() in self.common:
                 first += 1
-            mentions = [
-                m for m in (parse_person(tokens[first:end], lang)
-                            for lang in readings([t.text for t in tokens[first:end]]))
-                if m is not None
-            ]
-            fits = []
-            for entry in dict.fromkeys(f.entry for f in people):
-                forms = self.registry.person_forms(entry)
-                scored = [(_entry_score(m, forms, self.threshold), m) for m in mentions]
-                scored = [(sc, m) for sc, m in scored if sc is not None]
-                if scored:
-                    (score, whole), mention = max(scored, key=lambda x: x[0][0])  # type: ignore[index]
-                    fits.append((score, entry, whole, mention))
+            fits = self._person_fits(tokens, first, end, people)
+            if not fits and first == 0 and part.sentence_start and first + 1 < j:
+                # "Meanwhile Dmytro Kovalenkoo": the sentence's first word
+                # may be no given name
+                first += 1
+                fits = self._person_fits(tokens, first, end, people)
+            mentions = self._readings(tokens, first, end)
             for score, entry, whole, mention in fits:
                 if followed and not mention.given and score < 100.0:
                     continue  # "Colbey Smith": a given name, not Colby

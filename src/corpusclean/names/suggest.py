@@ -127,6 +127,13 @@ class _Corpus:
             if _word_before(text, part.start).lower() in PLACE_PREPOSITIONS:
                 self.places.setdefault(word, _Form(word, None))
             return
+        if (
+            part.sentence_start
+            and len(words) >= 3
+            and tokens[0].kind == "word"
+            and zipf_frequency(tokens[0].text.lower(), self.language) >= 4.0
+        ):
+            tokens.pop(0)  # "Meanwhile Dmytro Kovalenko": a sentence's first word
         name = parse_person(tokens)
         if name is None or not name.given or len(name.surname) < 2:
             return
