@@ -113,6 +113,18 @@ def main(argv: list[str] | None = None) -> None:
     rows.append(("scripts: clean(select=[scripts])", size / best_time(lambda d: corpusclean.clean(d, config), corpus, args.repeat)))
     rows.append(("scripts: script_edits", size / best_time(lambda d: list(script_edits(d, "unify", TextFacts(d))), corpus, args.repeat)))
 
+    # the same documents with their letters mapped to Cyrillic: a corpus in
+    # another script, where every line must be looked at
+    to_cyrillic = str.maketrans(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        "абцдефгхийклмнопярстуввхызАБЦДЕФГХИЙКЛМНОПЯРСТУВВХЫЗ",
+    )
+    cyrillic = [d.translate(to_cyrillic) for d in corpus[: max(1, len(corpus) // 5)]]
+    cyr_size = corpus_bytes(cyrillic) / 1e6
+    for policy in ("unify", "latin"):
+        rate = cyr_size / best_time(lambda d, p=policy: list(script_edits(d, p, TextFacts(d))), cyrillic, args.repeat)
+        rows.append((f"scripts: script_edits, {policy}, Cyrillic text", rate))
+
     rates: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in (int(s) for s in args.sizes.split(",")):

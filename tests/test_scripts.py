@@ -101,6 +101,14 @@ def test_latin_policy_transliterates():
     assert to_latin("ЩЕРБИНА і") == "SHCHERBYNA i"
 
 
+def test_latin_policy_on_cyrillic_paragraphs():
+    text = "Рустем Умеров прибыл 5-го числа.\r\nЮлія Гриценко, Київ.\r\n"
+    out = clean(text, select=["scripts"], scripts="latin")
+    assert out == "Rustem Umerov pribyl 5-go chisla.\r\nYuliia Hrytsenko, Kyiv.\r\n"
+    # and unify leaves it as it is
+    assert clean(text, select=["scripts"]) == text
+
+
 def test_language_option_chooses_the_cyrillic_table():
     assert clean("Зеленський", select=["scripts"], scripts="latin", language="uk") == "Zelenskyi"
     assert clean("Владимир", select=["scripts"], scripts="latin", language="ru") == "Vladimir"

@@ -16,7 +16,7 @@ import re
 
 import regex
 
-__all__ = ["protected_spans", "Protected"]
+__all__ = ["protected_spans", "might_hold_spans", "Protected"]
 
 _PROTECTED = regex.compile(
     r"""
@@ -34,6 +34,11 @@ _PROTECTED = regex.compile(
 
 # What every protected span holds: a backquote, "@", or a dot before a letter.
 _MAYBE = re.compile(r"[`@]|\.[^\W\d_]")
+
+
+def might_hold_spans(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Could ``text[start:end]`` hold a protected span?  (Cheap.)"""
+    return _MAYBE.search(text, start, len(text) if end is None else end) is not None
 
 
 def protected_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

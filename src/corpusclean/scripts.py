@@ -71,6 +71,16 @@ _COMMON = regex.compile(r"[\p{Script=Common}\p{Script=Inherited}]")
 # A letter of a non-Latin alphabet: the only thing that can make a word mixed
 # (a word whose letters are all Latin is single-script).
 _NONLATIN_LETTER = regex.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
+_GREEK_LETTER = regex.compile(r"\p{Script=Greek}")
+_ALPHABET_LETTERS = (
+    regex.compile(r"\p{Script=Latin}"),
+    regex.compile(r"\p{Script=Cyrillic}"),
+    _GREEK_LETTER,
+)
+# A letter of any other script (Han, Arabic, ...): such words are left alone.
+_OTHER_LETTER = regex.compile(
+    r"(?=\p{L})[^\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Common}\p{Script=Inherited}]"
+)
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019\u02bc][\p{L}\p{M}]+)*")
 
 # The letters a homoglyph may become: the ordinary letters of each alphabet
@@ -208,8 +218,8 @@ def _text_language(nonascii: str, language: str) -> str:
     """The Cyrillic language a text is in, for words that do not say."""
     if language in ("uk", "ru"):
         return language
-    uk = sum(1 for c in nonascii if c in _UKRAINIAN_ONLY)
-    ru = sum(1 for c in nonascii if c in _RUSSIAN_ONLY)
+    uk = sum(nonascii.count(c) for c in _UKRAINIAN_ONLY)
+    ru = sum(nonascii.count(c) for c in _RUSSIAN_ONLY)
     return "uk" if uk > ru else "ru"
 
 
@@ -350,18 +360,20 @@ def _transliterate_letter(char: str, script: str, dominant: str, language: str) 
 
 def _notation(text: str, start: int, end: int, word: str) -> bool:
     """Is a non-Latin word notation rather than a word to transliterate?
-    A single Greek letter, or a word joined without a space to Latin letters
-    or digits (``α-helix``, ``β2``, ``COVID-вакцина``)."""
-    if len(word) == 1 and script_of(word) == GREEK:
+    A single Greek letter; a Greek word joined without a space to Latin
+    letters or digits (``α-helix``, ``β2``); a Cyrillic word joined to Latin
+    letters (``COVID-вакцина``)."""
+    greek = _GREEK_LETTER.search(word) is not None
+    if greek and len(word) == 1:
         return True
     i = start - 1
     while i >= 0 and not text[i].isspace():
-        if text[i].isdigit() or script_of(text[i]) == LATIN:
+        if (greek and text[i].isdigit()) or script_of(text[i]) == LATIN:
             return True
         i -= 1
     j, n = end, len(text)
     while j < n and not text[j].isspace():
-        if text[j].isdigit() or script_of(text[j]) == LATIN:
+        if (greek and text[j].isdigit()) or script_of(text[j]) == LATIN:
             return True
         j += 1
     return False
@@ -377,8 +389,8 @@ def script_edits(
 
     >>> [(e.start, e.end, e.replacement) for e in script_edits("Rустем Умеров")]
     [(0, 1, 'Р')]
-    >>> [(e.start, e.end, e.replacement) for e in script_edits("Mr. Cоlby", "latin")]
-    [(5, 6, 'o')]
+    >>> [(e.start, e.end, e.replacement) for e in script_edits("Mr. Cоlby, Рустем Умеров", "latin")]
+    [(5, 6, 'o'), (11, 24, 'Rustem Umerov')]
     """
     if policy == "keep":
         return
@@ -400,19 +412,91 @@ def script_edits(
         line_end = text.find("\n", m.start())
         if line_end < 0:
             line_end = n
-        yield from _line_edits(text, line_start, line_end, policy, hint, protected)
+        # the line's own letters say Ukrainian or Russian best; else the text's
+        line_hint = hint if language in ("uk", "ru") else (
+            cyrillic_language(text[line_start:line_end]) or hint
+        )
+        if policy == "latin" and _plain_cyrillic(text, line_start, line_end):
+            yield from _whole_line_latin(text, line_start, line_end, line_hint)
+        elif policy == "latin" or _may_mix(text, line_start, line_end):
+            yield from _line_edits(text, line_start, line_end, policy, line_hint, protected)
         pos = line_end + 1
+
+
+def _plain_cyrillic(text: str, start: int, end: int) -> bool:
+    """A line whose only letters are Cyrillic, with no address or code span:
+    every word of it is transliterated alike."""
+    from .protect import might_hold_spans
+
+    return not (
+        _ALPHABET_LETTERS[0].search(text, start, end)
+        or _GREEK_LETTER.search(text, start, end)
+        or _OTHER_LETTER.search(text, start, end)
+        or might_hold_spans(text, start, end)
+    )
+
+
+def _whole_line_latin(text: str, start: int, end: int, language: str) -> Iterator[Edit]:
+    old = text[start:end]
+    new = unicodedata.normalize("NFC", _WORD.sub(lambda m: _latin_word(m.group(), language), old))
+    if new == old:
+        return
+    p = 0
+    while p < min(len(old), len(new)) and old[p] == new[p]:
+        p += 1
+    q = 0
+    while q < min(len(old), len(new)) - p and old[-1 - q] == new[-1 - q]:
+        q += 1
+    a, b = old[p : len(old) - q], new[p : len(new) - q]
+    yield Edit(start + p, end - q, b, RULE, f"{_short(a)!r} -> {_short(b)!r} (transliterated to Latin)")
+
+
+def _short(s: str, limit: int = 40) -> str:
+    return s if len(s) <= limit else s[: limit - 1] + "\u2026"
+
+
+def _may_mix(text: str, start: int, end: int) -> bool:
+    """Could a word of this line mix scripts?  Only if the line has letters
+    of two of Latin, Cyrillic and Greek (a line of Russian has none)."""
+    found = 0
+    for pattern in _ALPHABET_LETTERS:
+        if pattern.search(text, start, end):
+            found += 1
+            if found == 2:
+                return True
+    return False
+
+
+def _mixed(word: str) -> bool:
+    return sum(1 for p in _ALPHABET_LETTERS if p.search(word)) > 1
 
 
 def _line_edits(
     text: str, start: int, end: int, policy: str, language: str, protected: Protected
 ) -> Iterator[Edit | Note]:
+    latin = policy == "latin"
+    run: list[tuple[int, int, str]] = []  # words transliterated, to join in one edit
+
+    def flush() -> Iterator[Edit]:
+        if run:
+            a, b = run[0][0], run[-1][1]
+            old = text[a:b]
+            pieces, pos = [], a
+            for s_, e_, new_ in run:
+                pieces.append(text[pos:s_])
+                pieces.append(new_)
+                pos = e_
+            new = "".join(pieces)
+            run.clear()
+            yield Edit(a, b, new, RULE, f"{old!r} -> {new!r} (transliterated to Latin)")
+
     for m in _WORD.finditer(text, start, end):
         word = m.group()
         if not _NONLATIN_LETTER.search(word):
             continue
-        scripts = {script_of(c) for c in word} - {""}
-        mixed = len(scripts) > 1
+        mixed = _mixed(word)
+        if not mixed and not latin:
+            continue  # a Cyrillic or Greek word: nothing to unify
         if protected.covers(m.start(), m.end()):
             if mixed:
                 yield Note(
@@ -430,16 +514,20 @@ def _line_edits(
                     yield Note(m.start(), m.end(), RULE, verdict.reason)
                 continue
             new, message = verdict.replacement, verdict.reason
-        if policy == "latin" and "other" not in scripts and _NONLATIN_LETTER.search(new):
+        if latin and _NONLATIN_LETTER.search(new) and not _OTHER_LETTER.search(new):
             if _notation(text, m.start(), m.end(), new):
                 continue
             new = unicodedata.normalize("NFC", _latin_word(new, language))
-            yield Edit(m.start(), m.end(), new, RULE, f"{word!r} -> {new!r} (transliterated to Latin)")
+            if run and text[run[-1][1] : m.start()].strip(" \t,.;:-'\u2019") :
+                yield from flush()
+            run.append((m.start(), m.end(), new))
             continue
+        yield from flush()
         # a homoglyph may now compose with a following accent (Е + ́ -> É)
         new = unicodedata.normalize("NFC", new)
         if new != word:
             yield from _char_edits(word, new, m.start(), message)
+    yield from flush()
 
 
 def _char_edits(old: str, new: str, offset: int, message: str) -> Iterator[Edit]:

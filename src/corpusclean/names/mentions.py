@@ -126,7 +126,7 @@ def parts_of(
             return None
         return Part(tuple(tokens), titled, poss, caps, starts)
 
-    for word, a, b in words:
+    for word, a, _end in words:
         base = word
         ends_sentence = False
         if word.endswith(".") and not (len(word) >= 2 and word[-2].isupper() and (len(word) == 2 or word[-3] == ".")):

@@ -194,23 +194,20 @@ class _Resolver:
         self.registry = registry
         self.threshold = threshold
         self.common = common
-        self.text = ""
         self.run = lru_cache(maxsize=1 << 16)(self._run)
 
     def _run(self, run: str, sentence_start: bool) -> tuple[object, ...]:
         """What the run ``run`` holds: changes as ``_Match`` (only the spans
         that change, relative to the run), ``_Stranger`` and ``Note``."""
-        self.text = run
         out: list[object] = []
         for sub in RUN.finditer(run):
             at_start = sentence_start if sub.start() == 0 else None
             for part in parts_of(run, sub.start(), sub.end(), self.common, at_start):
-                out.extend(self._changes(part))
+                out.extend(self._changes(part, run))
         return tuple(out)
 
-    def _changes(self, part: Part) -> Iterator[object]:
-        run = self.text
-        for result in self.resolve(part):
+    def _changes(self, part: Part, run: str) -> Iterator[object]:
+        for result in self.resolve(part, run):
             if isinstance(result, _Match):
                 changes = tuple((a, b, r) for a, b, r in result.spans if run[a:b] != r)
                 if not changes:
@@ -252,7 +249,8 @@ class _Resolver:
     def _canonical(self, entry: int) -> _Form:
         return self.registry.canonical_form(entry)
 
-    def resolve(self, part: Part) -> Iterator[_Match | _Stranger | Note]:
+    def resolve(self, part: Part, text: str) -> Iterator[_Match | _Stranger | Note]:
+        """What the name part ``part`` of ``text`` is (``text``: one run)."""
         tokens = list(part.tokens)
         # Right to left: a surname ends a name, and its given names are read
         # with it ("Aaaaa Aaaaaa": the first word is not a surname alone).
@@ -265,7 +263,7 @@ class _Resolver:
                 if same or near:
                     # a word that is a registered name's last word is only
                     # ever read as that: never as a near miss of another
-                    found = self._at(part, tokens, j, same or near, bool(same))
+                    found = self._at(text, part, tokens, j, same or near)
                     if found is not None:
                         _, result, first = found
                         found_all.append(result)
@@ -273,7 +271,7 @@ class _Resolver:
             j -= 1
         yield from reversed(found_all)
 
-    def _at(self, part: Part, tokens: list[Token], j: int, form_ids: tuple[int, ...], exact: bool):  # type: ignore[no-untyped-def]
+    def _at(self, text: str, part: Part, tokens: list[Token], j: int, form_ids: tuple[int, ...]):  # type: ignore[no-untyped-def]
         forms = [self.registry.forms[f] for f in form_ids]
         people = [f for f in forms if f.person is not None]
         places = [f for f in forms if f.person is None]
@@ -305,7 +303,7 @@ class _Resolver:
                     continue  # "Colbey Smith": a given name, not Colby
                 if score < 100.0 and self._foreign_word(tokens[first:j], entry):
                     continue  # another registered name just before this one
-                match = self._person_match(part, tokens, first, end, mention, entry, whole, score)
+                match = self._person_match(text, part, tokens, first, end, mention, entry, whole, score)
                 best.append((score, score == 100.0, match))
                 match_first[entry] = first
             if not fits and mentions and mentions[0].given:
@@ -328,7 +326,7 @@ class _Resolver:
                     continue
                 start, stop = window[0].start, window[-1].end
                 canonical = self.registry.entries[form.entry].canonical
-                replacement = _cased(canonical, self.text[start:stop], part.all_caps)
+                replacement = _cased(canonical, text[start:stop], part.all_caps)
                 match = _Match(form.entry, score, ((start, stop, replacement),), False)
                 best.append((score, score == 100.0, match))
                 match_first[form.entry] = j + 1 - n
@@ -343,19 +341,18 @@ class _Resolver:
             names = ", ".join(repr(self.registry.entries[e].canonical) for e in winners)
             start = min(a for m in winners.values() for a, _, _ in m.spans)
             stop = max(b for m in winners.values() for _, b, _ in m.spans)
-            note = Note(start, stop, RULE, f"{self.text[start:stop]!r} may be any of {names}; left as it is")
+            note = Note(start, stop, RULE, f"{text[start:stop]!r} may be any of {names}; left as it is")
             return "note", note, j
         match = next(iter(winners.values()))
         return "match", match, match_first[match.entry]
 
     def _person_match(
-        self, part: Part, tokens: list[Token], first: int, end: int,
+        self, text: str, part: Part, tokens: list[Token], first: int, end: int,
         mention: PersonName, entry: int, whole: _Form | None, score: float,
     ) -> _Match:
         canon = self._canonical(entry)
         person = canon.person
         assert person is not None
-        text = self.text
         caps = part.all_caps
         name_start, name_end = tokens[first].start, tokens[end - 1].end
         spans: list[tuple[int, int, str]] = []
