@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from wordfreq import zipf_frequency
 
+from ..scripts import script_of
 from .keys import PersonName, Token, fold, is_derived, parse_person
 from .mentions import RUN, common_words, parts_of
 
@@ -161,13 +162,20 @@ class _Corpus:
                 k = parent[k]
             return k
 
-        by_first: dict[str, list[str]] = defaultdict(list)
+        # Candidate pairs are keys one edit apart (as the names rule finds
+        # them): keys that share a one-letter deletion, or where one is a
+        # deletion of the other.  No comparison of every pair.
+        by_deletion: dict[str, list[str]] = defaultdict(list)
         for k in keys:
-            by_first[k[:1]].append(k)
-        for i, a in enumerate(keys):
-            for b in keys[i + 1 :]:
-                if abs(len(a) - len(b)) <= 2 and self._similar(a, b):
-                    parent[find(a)] = find(b)
+            by_deletion[k].append(k)
+            if len(k) >= 4:
+                for i in range(len(k)):
+                    by_deletion[k[:i] + k[i + 1 :]].append(k)
+        for bucket in by_deletion.values():
+            for i, a in enumerate(bucket):
+                for b in bucket[i + 1 :]:
+                    if a != b and self._similar(a, b):
+                        parent[find(a)] = find(b)
         groups: dict[str, list[str]] = defaultdict(list)
         for k in keys:
             groups[find(k)].append(k)
@@ -248,7 +256,7 @@ class _Corpus:
 def _latin(text: str) -> bool:
     """Written in Latin letters (the script a registry's canonical forms use
     in a corpus of Latin text)."""
-    return all(c.isascii() or not c.isalpha() or "LATIN" in __import__("unicodedata").name(c, "") for c in text)
+    return all(c.isascii() or not c.isalpha() or script_of(c) == "Latin" for c in text)
 
 
 def _bare(word: str, count: int, prose: int) -> _Form:
