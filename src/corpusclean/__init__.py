@@ -13,8 +13,10 @@ from .controls import remove_controls
 from .edits import Edit, Note, apply_edits
 from .encoding import fix_mojibake
 from .escapes import unescape_markdown
+from .names import canonicalize_names
 from .pipeline import RULES, Caption, Result, clean, repair
 from .quotes import curl_quotes, straighten_quotes
+from .scripts import to_latin, unify_scripts
 from .whitespace import fix_whitespace
 
 __all__ = [
@@ -26,6 +28,7 @@ __all__ = [
     "RULES",
     "Result",
     "apply_edits",
+    "canonicalize_names",
     "clean",
     "curl_quotes",
     "fix_mojibake",
@@ -33,7 +36,9 @@ __all__ = [
     "remove_controls",
     "repair",
     "straighten_quotes",
+    "to_latin",
     "unescape_markdown",
+    "unify_scripts",
 ]
 
 try:

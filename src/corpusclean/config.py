@@ -125,6 +125,13 @@ class Config:
         set_(self, "_packs", tuple(loaded))
         set_(self, "_pack_values", packs_module.merge(loaded))
 
+        # Names registries too: read (and indexed) once, here.
+        from .names import common_words, load_registries
+
+        registry = load_registries(self.names, self.base_dir, src)
+        set_(self, "_names_registry", registry)
+        set_(self, "_sentence_words", common_words(self.language) if registry else frozenset())
+
         for key in ("select", "ignore"):
             for name in getattr(self, key) or ():
                 if name not in pipeline.RULES:
@@ -137,6 +144,16 @@ class Config:
     def packs(self) -> tuple[Any, ...]:
         """The rule packs in force: the generic pack, then ``rules``."""
         return self._packs  # type: ignore[attr-defined,no-any-return]
+
+    @property
+    def names_registry(self) -> Any:
+        """The names registries in force, as one ``Registry`` (None: none)."""
+        return self._names_registry  # type: ignore[attr-defined]
+
+    @property
+    def sentence_words(self) -> frozenset[str]:
+        """Common words of ``language``: a name never starts with one."""
+        return self._sentence_words  # type: ignore[attr-defined,no-any-return]
 
     def pack(self, key: str) -> tuple[str, ...]:
         """Values of ``section.key`` from every pack in force, in order."""

@@ -27,9 +27,11 @@ from . import (
     escapes,
     furniture,
     hyphenation,
+    names,
     overlaps,
     paragraphs,
     quotes,
+    scripts,
     whitespace,
 )
 from .config import Config
@@ -92,6 +94,10 @@ def _controls(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
     return controls.control_edits(text, defer_c1, facts)
 
 
+def _scripts(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
+    return scripts.script_edits(text, config.scripts, facts, config.language)
+
+
 def _whitespace(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
     return whitespace.whitespace_edits(text, facts)
 
@@ -125,6 +131,10 @@ def _overlaps(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
     return overlaps.overlap_edits(text)
 
 
+def _names(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
+    return names.name_edits(text, config.names_registry, config.name_threshold, config.sentence_words)
+
+
 def _quotes(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
     return quotes.quote_edits(text, config.quotes, facts)
 
@@ -133,12 +143,14 @@ _RULE_LIST: list[Rule] = [
     Rule("controls", "characters", "control and invisible characters, soft hyphens, NFC", _controls),
     Rule("mojibake", "characters", "text decoded with the wrong encoding (ftfy)", _mojibake),
     Rule("escapes", "characters", "markdown escapes before ASCII punctuation", _escapes),
+    Rule("scripts", "words", "words mixing Latin, Cyrillic, Greek: unify, latin or keep", _scripts),
     Rule("whitespace", "characters", "trailing spaces, blank-line runs", _whitespace),
     Rule("furniture", "layout", "jump lines, running heads, banners, folios; jumped stories stitched", _furniture),
     Rule("captions", "layout", "captions, credits and graphics inside the body: move, drop or keep", _captions),
     Rule("hyphenation", "layout", "words hyphenated across line, column and page breaks", _hyphenation),
     Rule("paragraphs", "layout", "paragraphs broken mid-sentence; hard-wrapped lines", _paragraphs),
     Rule("overlaps", "layout", "a truncated fragment repeated at the start of the next paragraph", _overlaps),
+    Rule("names", "words", "name variants made canonical from a names registry (--names)", _names),
     Rule("quotes", "characters", "quotation marks: keep, straight or curly", _quotes),
 ]
 

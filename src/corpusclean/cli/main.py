@@ -4,6 +4,7 @@
     corpusclean check [OPTIONS] PATH ...  report what would change; exit 1 if anything would
     corpusclean fix [OPTIONS] PATH ...    repair files in place; exit 1 if any file changed
     corpusclean rules                     list the rules in pipeline order
+    corpusclean names suggest PATH ...    draft a names registry from a corpus
 
 Exit codes: 0 nothing to do, 1 something changed (or would), 2 an error
 (bad option, unreadable file, invalid UTF-8); errors never stop the other
@@ -30,13 +31,15 @@ from .report import dump_json, json_records, text_lines, unified_diff
 __all__ = ["main"]
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "fix", "rules")
+COMMANDS = ("check", "fix", "rules", "names")
 
 _DESCRIPTIONS = {
     "clean": (
         "Clean text and write it to stdout. With no PATH, or with '-', read stdin. "
         "corpusclean repairs what text extraction leaves behind: mojibake, control "
         "characters, markdown escapes and untidy whitespace (see 'corpusclean rules')."
+        " Other commands: check, fix, rules, and 'names suggest' (drafts a names registry"
+        " from a corpus); 'corpusclean COMMAND --help' explains each."
     ),
     "check": (
         "Report every repair corpusclean would make, one line each as "
@@ -104,11 +107,20 @@ def build_parser(command: str) -> argparse.ArgumentParser:
     sel.add_argument("--quotes", choices=QUOTE_POLICIES,
                      help="quotation marks: keep them (default), make them straight, or curly")
     sel.add_argument("--captions", choices=CAPTION_POLICIES, help=argparse.SUPPRESS)
-    sel.add_argument("--scripts", choices=SCRIPT_POLICIES, help=argparse.SUPPRESS)
+    sel.add_argument("--scripts", choices=SCRIPT_POLICIES,
+                     help="words mixing Latin, Cyrillic and Greek letters: unify them in their "
+                          "main script (default), transliterate Cyrillic and Greek to latin, or keep")
     sel.add_argument("--language", metavar="CODE", help=argparse.SUPPRESS)
     sel.add_argument("--rules", dest="rule_packs", action="append", metavar="PACK",
                      help="add a rule pack: a built-in name (newspaper) or a TOML file; repeatable")
-    sel.add_argument("--names", action="append", metavar="FILE", help=argparse.SUPPRESS)
+    sel.add_argument("--names", action="append", metavar="FILE",
+                     help="a names registry: a built-in name (seeds) or a TOML file; repeatable. "
+                          "The names rule rewrites each variant of a registered name to its "
+                          "canonical form; without a registry it changes nothing "
+                          "(see 'corpusclean names suggest')")
+    sel.add_argument("--name-threshold", type=float, metavar="N",
+                     help="fuzzy score (0-100, default 90) from which an unlisted spelling "
+                          "is a variant of a registered name")
     io = parser.add_argument_group("input and output")
     io.add_argument("--config", metavar="FILE",
                     help="read options from this pyproject.toml or corpusclean.toml")
@@ -135,7 +147,7 @@ def _config_from_args(args: argparse.Namespace) -> Config:
     else:
         base = Config.discover(Path.cwd())
     changes: dict[str, Any] = {}
-    for key in ("select", "quotes", "captions", "scripts", "language", "errors"):
+    for key in ("select", "quotes", "captions", "scripts", "language", "errors", "name_threshold"):
         value = getattr(args, key, None)
         if value is not None:
             changes[key] = value
@@ -231,6 +243,13 @@ def _run(command: str, argv: Sequence[str]) -> int:
     if command in ("check", "fix") and "-" in paths and command == "fix":
         parser.error("fix rewrites files in place; use 'corpusclean < in > out' for stdin")
     quiet = args.quiet
+    if command == "check" and not quiet and "names" in config.rule_names() and config.names_registry is None:
+        # once per run, not once per file or line
+        print(
+            "corpusclean: note: no names registry (--names FILE, or names = [...] in the "
+            "config), so the names rule changes nothing",
+            file=sys.stderr,
+        )
     fmt = getattr(args, "format", "text")
     diff = getattr(args, "diff", False)
     status = EXIT_OK
@@ -279,6 +298,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] in COMMANDS:
         command = argv.pop(0)
     try:
+        if command == "names":
+            from .names import run_names
+
+            return run_names(argv)
         return _run(command, argv)
     except KeyboardInterrupt:
         print("corpusclean: interrupted", file=sys.stderr)
