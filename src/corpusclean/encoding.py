@@ -25,6 +25,9 @@ __all__ = ["mojibake_edits", "fix_mojibake", "may_hold_mojibake"]
 RULE = "mojibake"
 
 _RUN = re.compile(r"[^\x00-\x7f]{2,}")
+# Whitespace that the whitespace rule strips from line ends.
+_TRAILING = " \t\r\x0b\x0c\x1c\x1d\x1e\x1f\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+
 # Longest match of ftfy's badness heuristic, with room to spare.
 _WINDOW = 16
 _SINGLE = re.compile("[\x80-\x9f\u00c2\u00c3\u0152\u0153]")
@@ -161,7 +164,11 @@ def mojibake_edits(
         elif not BADNESS_RE.search(text, lo, hi):
             continue
         done_until = end
-        line = text[start:end]
+        # Trailing whitespace is the whitespace rule's; ftfy reads the line
+        # without it, so that removing it later cannot change ftfy's verdict.
+        line = text[start:end].rstrip(_TRAILING)
+        if not line:
+            continue
         fixed = _fix_line(line, cleanup)
         if fixed != line:
             yield from diff_edits(line, fixed, start, RULE, "mojibake repaired (ftfy)")

@@ -21,10 +21,10 @@ __all__ = ["whitespace_edits", "fix_whitespace"]
 RULE = "whitespace"
 
 # Whitespace other than space, tab and newline (rare in running text).
-_OTHER_WS = re.compile("[\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+_OTHER_WS = re.compile("[\x0b\x0c\x1c-\x1f\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 # (A lone carriage return before a line end counts too: rules see CRLF as LF,
 # so a "\r" here is stray, and keeping it would make a CRLF of "\r \n".)
-_WS = frozenset(" \t\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000") | frozenset(
+_WS = frozenset(" \t\r\x0b\x0c\x1c\x1d\x1e\x1f\xa0\u1680\u2028\u2029\u202f\u205f\u3000") | frozenset(
     chr(c) for c in range(0x2000, 0x200B)
 )
 _BLANK_RUN = re.compile(r"\n\n\n+")
