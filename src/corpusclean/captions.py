@@ -101,9 +101,10 @@ def caption_findings(
     lay = layout or Layout(text, config)
     links = lay.links()
     interlopers: dict[int, list[int]] = {}  # chain end -> units to move after it
+    ends = lay.chain_ends()
     for link in links:
         if link.between:
-            end = lay.chain_end(links, link.b)
+            end = ends.get(link.b, link.b)
             interlopers.setdefault(end, []).extend(link.between)
     moving = {i for group in interlopers.values() for i in group}
     standalone = _standalone(lay)

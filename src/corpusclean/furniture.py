@@ -62,6 +62,8 @@ _HASHTAG_HEAD = re.compile(r"#[A-Za-z][\w-]{1,30}(?=\s)")
 
 # Masthead lines are looked for this far into a document.
 MASTHEAD_LINES = 40
+# A continuation is matched with one of this many jumps before it.
+MAX_OPEN_JUMPS = 24
 # Occurrences of a running head are at least this far apart on average.
 PAGE_SPACING = 400
 
@@ -289,8 +291,9 @@ def _stitch(
             continue
         # open stories that jump before this target, lowest page first
         candidates = []
-        for j in jumps:
-            if j in used or j > t or lines[j].unit == 0:
+        earlier = [j for j in jumps if j < t and j not in used][-MAX_OPEN_JUMPS:]
+        for j in earlier:
+            if lines[j].unit == 0:
                 continue
             page = _page_of(lines[j].text)
             if page is None:

@@ -67,10 +67,10 @@ COMMON = 2.0  # zipf: a word in ordinary use
 WORD = 2.5  # zipf: a half that is a word of its own
 
 
-# Above this size a document's vocabulary is collected once into a set;
-# below it, each question is a search of the text (cheaper for few questions).
-_VOCABULARY_AT = 200_000
-_TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+# A document's own evidence for a word is looked for this far around it (the
+# whole document, when it is smaller): the cost per question stays bounded,
+# so cleaning stays linear in the size of the input.
+EVIDENCE_REACH = 100_000
 
 
 class Evidence:
@@ -78,31 +78,35 @@ class Evidence:
 
     def __init__(self, text: str) -> None:
         self.lowered = text.lower()
-        self._vocabulary: frozenset[str] | None = None
-        self._answers: dict[str, bool] = {}
+        self._answers: dict[tuple[str, int], bool] = {}
+        self.at = 0  # where in the text the current question comes from
 
     def has_word(self, word: str) -> bool:
-        """Is ``word`` written somewhere as a whole word?"""
+        """Is ``word`` written as a whole word in the document (near ``at``)?"""
         w = word.lower()
-        answer = self._answers.get(w)
+        text = self.lowered
+        if len(text) <= 2 * EVIDENCE_REACH:
+            lo, hi, key = 0, len(text), 0
+        else:
+            bucket = self.at // EVIDENCE_REACH
+            lo = max(0, (bucket - 1) * EVIDENCE_REACH)
+            hi = min(len(text), (bucket + 2) * EVIDENCE_REACH)
+            key = bucket
+        answer = self._answers.get((w, key))
         if answer is None:
-            answer = self._answers[w] = self._search(w)
+            answer = self._answers[(w, key)] = self._search(w, lo, hi)
         return answer
 
-    def _search(self, w: str) -> bool:
+    def _search(self, w: str, lo: int, hi: int) -> bool:
         text = self.lowered
-        if len(text) > _VOCABULARY_AT:
-            if self._vocabulary is None:
-                self._vocabulary = frozenset(_TOKEN.findall(text))
-            return w in self._vocabulary
         n = len(w)
-        i = text.find(w)
+        i = text.find(w, lo, hi)
         while i >= 0:
             before = text[i - 1] if i else " "
             after = text[i + n] if i + n < len(text) else " "
             if not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-"):
                 return True
-            i = text.find(w, i + 1)
+            i = text.find(w, i + 1, hi)
         return False
 
     def has_inline_compound(self, first: str, second: str) -> bool:
@@ -239,6 +243,7 @@ def hyphenation_edits(text: str, language: str = "en") -> Iterator[Edit | Note]:
             else:
                 if evidence is None:
                     evidence = Evidence(text)
+                evidence.at = i
                 decision = decide(first, second, evidence, language)
             hyphen = i
             gap_end = next_line_start
@@ -263,6 +268,7 @@ def hyphenation_edits(text: str, language: str = "en") -> Iterator[Edit | Note]:
             continue
         if evidence is None:
             evidence = Evidence(text)
+        evidence.at = hyphen
         if decide_inline(first, second, evidence, language):
             yield Edit(
                 hyphen, hyphen + 1, "", RULE,

@@ -781,9 +781,12 @@ class Layout:
                 spans[u] = (units[u - 1].end, units[u].end)
         return spans
 
-    def chain_end(self, links: Sequence[Link], i: int) -> int:
-        """The last unit of the paragraph that unit ``i`` belongs to."""
-        nxt = {link.a: link.b for link in links}
-        while i in nxt:
-            i = nxt[i]
-        return i
+    def chain_ends(self) -> dict[int, int]:
+        """For every unit that starts or continues a linked paragraph, the
+        last unit of that paragraph."""
+        nxt = {link.a: link.b for link in self.links()}
+        ends: dict[int, int] = {}
+        for start in sorted(nxt, reverse=True):
+            b = nxt[start]
+            ends[start] = ends.get(b, b)
+        return ends
