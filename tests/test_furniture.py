@@ -112,15 +112,25 @@ def test_refrain_of_a_song_is_not_a_running_head():
     assert repair(text, select=["furniture"]).edits == ()
 
 
-def test_masthead_needs_the_newspaper_pack():
+def test_masthead_removed_above_the_first_paragraph():
     text = (
         '"Without Fear\nOr Favour"\n\nThe Riverton Ledger\n\nVOL. XCII ... NO. 31,408\n\n'
         "© 2026 The Riverton Ledger Company\n\nSUNDAY, MARCH 8, 2026\n\nHigher in outlying districts\n\n$4.50\n\n"
         f"{BODY}\n"
     )
+    result = repair(text, select=["furniture"])
+    assert result.text == BODY + "\n"
+    assert all("masthead removed" in e.message for e in result.edits)
+
+
+def test_a_date_line_alone_is_not_a_masthead():
+    text = f"SUNDAY, MARCH 8, 2026\n\nRiver Festival Returns\n\n{BODY}\n"
     assert repair(text, select=["furniture"]).edits == ()
-    out = clean(text, select=["furniture"], rules=["newspaper"])
-    assert out == BODY + "\n"
+
+
+def test_masthead_lines_below_the_first_paragraph_stay():
+    text = f"{BODY}\n\nVOL. XCII ... NO. 31,408\n\n© 2026 The Riverton Ledger Company\n"
+    assert repair(text, select=["furniture"]).edits == ()
 
 
 def test_web_residue_is_reported_not_removed():

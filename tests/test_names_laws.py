@@ -69,20 +69,27 @@ _NAME = st.from_regex(r"[A-Z][a-z]{3,9}", fullmatch=True)
 
 @st.composite
 def registries(draw):
-    """Registries of made-up people and places (distinct forms)."""
+    """Registries of made-up people and places.  Their words are told apart
+    (no two within fuzzy reach of each other, as "Aaaa" and "Aaaaa" would
+    be): otherwise "Aaaa Aaaaa" is as good a spelling of the person
+    "Aaaaa Aaaa" as any variant, and no rule could know better."""
+    from rapidfuzz import fuzz
+
     entries = []
-    seen = set()
+    words: list[str] = []
+
+    def fresh() -> str:
+        word = draw(_NAME.filter(lambda w: all(fuzz.ratio(w.lower(), o.lower()) < 70 for o in words)))
+        words.append(word)
+        return word
+
     for _ in range(draw(st.integers(1, 6))):
         kind = draw(st.sampled_from(["person", "place"]))
         if kind == "person":
             initial = draw(st.sampled_from(["", "A. ", "J.D. "]))
-            canonical = f"{draw(_NAME)} {initial}{draw(_NAME)}"
+            canonical = f"{fresh()} {initial}{fresh()}"
         else:
-            canonical = draw(_NAME)
-        key = canonical.lower().replace(".", "")
-        if key in seen:
-            continue
-        seen.add(key)
+            canonical = fresh()
         entries.append(Entry(canonical, kind))
     return Registry.of(entries)
 

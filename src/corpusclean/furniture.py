@@ -156,7 +156,12 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan) -> tuple[list[int], list[
     if pats.masthead is not None:
         # the masthead is above the first paragraph of running text
         first_body = next(
-            (u.start for u in lay.units if u.end - u.start > LONGEST or u.wrapped), len(lay.text)
+            (
+                u.start
+                for i, u in enumerate(lay.units[: MASTHEAD_LINES * 2])
+                if u.end - u.start > LONGEST or u.wrapped or is_body(lay.head(i), min_words=12)
+            ),
+            len(lay.text),
         )
         top = [line for line in lines[:MASTHEAD_LINES] if line.start < first_body]
         marked = [full(pats.masthead, ln.text) for ln in top]
@@ -166,7 +171,10 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan) -> tuple[list[int], list[
                 pats.masthead, top[k].text + " " + top[k + 1].text
             ):
                 marked[k] = marked[k + 1] = True
-        # the nameplate and motto: short lines above the last masthead line
+        # two masthead lines or more make a masthead; then the nameplate and
+        # motto are the short lines above the last of them
+        if sum(marked) < 2:
+            marked = [False] * len(top)
         if any(marked):
             last = max(k for k, hit in enumerate(marked) if hit)
             for k in range(last):
