@@ -64,6 +64,11 @@ ROOT = HERE.parent
 RESULTS = HERE / "results"
 README = ROOT / "README.md"
 BEGIN, END = "<!-- compare:begin -->", "<!-- compare:end -->"
+INTRO = (
+    "`pip install -e '.[bench]' && python benchmarks/compare.py` runs corpusclean and the tools users "
+    "would pick instead on the same documents, for speed and for repair quality against a known "
+    "ground truth, and writes the tables below (and a chart) to `benchmarks/results/`."
+)
 
 Cleaner = Callable[[str], str]
 
@@ -353,7 +358,8 @@ def markdown(info: dict, tools: list[Loaded], speed: dict | None, quality: dict 
     return "\n".join(lines) + "\n"
 
 
-def chart(path: Path, tools: list[Loaded], speed: dict | None, quality: dict | None) -> bool:
+def chart(path: Path, names: list[str], speed: dict | None, quality: dict | None) -> bool:
+    """Speed, errors and the share repaired per type, as a PNG; False without matplotlib."""
     try:
         import matplotlib
 
@@ -361,7 +367,6 @@ def chart(path: Path, tools: list[Loaded], speed: dict | None, quality: dict | N
         import matplotlib.pyplot as plt
     except ImportError:
         return False
-    names = [t.peer.name for t in tools if t.clean is not None]
     panels = (1 if speed else 0) + (2 if quality else 0)
     if not panels:
         return False
@@ -383,10 +388,16 @@ def chart(path: Path, tools: list[Loaded], speed: dict | None, quality: dict | N
         q = quality["tools"]
         rows = [UNREPAIRED] + [n for n in names if n in q]
         ax = next(ax_iter)
-        ax.bar(range(len(rows)), [100 * q[n]["wer"] for n in rows], color="tab:red")
-        ax.set_xticks(range(len(rows)), rows, rotation=20)
-        ax.set_ylabel("word error rate (%)")
-        ax.set_title("Word error rate against the ground truth")
+        xs = range(len(rows))
+        ax.bar([x - 0.2 for x in xs], [100 * q[n]["wer"] for n in rows], 0.4, color="tab:red", label="word error rate")
+        ax.bar([x + 0.2 for x in xs], [100 * (q[n]["damaged"] or 0) for n in rows], 0.4, color="tab:gray",
+               label="good text damaged")
+        ax.set_xticks(list(xs), rows, rotation=20)
+        ax.set_ylabel("% of ground-truth tokens")
+        ax.set_title("Errors against the ground truth")
+        top = max([100 * q[n]["wer"] for n in rows] + [100 * (q[n]["damaged"] or 0) for n in rows] + [1])
+        ax.set_ylim(0, top * 1.3)
+        ax.legend(loc="upper center", ncol=2, fontsize=8)
         ax = next(ax_iter)
         types = [t for t in ARTIFACT_TYPES if t in q[rows[0]]["injected"]]
         grid = [[100 * (q[n]["repaired_by_type"].get(t) or 0) for n in rows[1:]] for t in types]
@@ -413,7 +424,7 @@ def update_readme(path: Path, table: str) -> None:
         _, tail = rest.split(END, 1)
         text = head + section + tail
     else:
-        text = text.rstrip("\n") + "\n\n## Compared with other tools\n\n" + section + "\n"
+        text = text.rstrip("\n") + "\n\n## Compared with other tools\n\n" + INTRO + "\n\n" + section + "\n"
     path.write_text(text, encoding="utf-8")
 
 
@@ -445,7 +456,8 @@ def run(
         "quality": quality,
     }
     (out / "compare.json").write_text(json.dumps(raw, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    if want_chart and not chart(out / "compare.png", tools, speed, quality):
+    names = [t.peer.name for t in tools if t.clean is not None]
+    if want_chart and not chart(out / "compare.png", names, speed, quality):
         log("no chart: matplotlib is not installed (pip install -e '.[bench]')")
     if readme is not None:
         update_readme(readme, table)

@@ -118,7 +118,8 @@ class _Piece:
 
     @property
     def clean(self) -> bool:
-        return self.span is None and self.mark is None and self.broken == self.truth
+        """Untouched good text, outside every artifact's extent: a site."""
+        return self.span is None and self.mark is None and self.broken == self.truth and not self.extent
 
 
 _TOKEN = re.compile(r"\S+")
@@ -742,7 +743,9 @@ def inject_mojibake(d: Draft, rng: random.Random) -> int:
     sites = []
     for block, idx in blocks.items():
         pieces = [d.pieces[i] for i in idx]
-        if idx != list(range(idx[0], idx[-1] + 1)) or any(p.span is not None or p.broken != p.truth for p in pieces):
+        if idx != list(range(idx[0], idx[-1] + 1)) or any(
+            p.span is not None or p.broken != p.truth or p.extent for p in pieces
+        ):
             continue
         text = "".join(p.truth for p in pieces)
         lines = [m for m in re.finditer(r"[^\n]+", text) if not m.group().isascii() and len(m.group().split()) >= 3]
