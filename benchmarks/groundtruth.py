@@ -373,10 +373,10 @@ def _newspaper(rng: random.Random, paragraphs: int) -> list[Block]:
 # -- newsletter -------------------------------------------------------------------
 
 _LETTER = [
-    "This week I want to follow up on last Sunday’s post, because a lot has happened since.",
+    "A short update this week, because a lot has changed since the last post went out.",
     "If you’ve been reading for a while, you know I don’t usually write about budgets.",
     "The {org} published new figures on {weekday}, and they’re worth a careful look.",
-    "You can listen to the whole conversation on the podcast feed, or read it below.",
+    "The full interview is in the transcript below; the audio went out to podcast subscribers on {weekday}.",
     "The numbers aren’t good, but they’re not hopeless either.",
     "I’ve spent the last {months} months talking to engineers, fishermen and the occasional politician.",
     "What struck me most was how little anyone in the capital seems to know about {place}.",
@@ -391,19 +391,19 @@ _QUESTIONS = [
     "Is there anything that gives you hope?", "What should readers watch for next?",
 ]
 _ANSWERS = [
-    "Sure. Four winters ago the forecast said the {structure} would hold for a decade, and at first it looked that way.",
+    "Sure. The engineers’ forecast from a few winters back gave the {structure} a decade, and for a while that looked right.",
     "Then the January storms took out a stretch of the {structure} in a single week, which nobody had predicted.",
     "The crews rebuilt some of it, but the sea took it back again within a month.",
-    "I think there are two things going on here, and they’re easy to confuse.",
-    "One is politics, and the other is that nobody wants to be the person who signed the cheque.",
+    "I see a budget problem and a pride problem, and people in the capital keep mixing them up.",
+    "Nobody in the ministry wants to be remembered as the person who signed the cheque.",
     "The {org} has set aside {money} and then frozen it, which tells you everything about the priorities.",
     "People are tired, but they’re not giving up, and that surprised me.",
-    "Honestly, it comes down to money and a decision, and the engineering is the easy part.",
+    "The engineering is the easy part; what’s missing is a signature and a budget line.",
     "The {role}, {person}, has been consistent about that from the start.",
-    "I was there in {month}, and the mood was completely different from the year before.",
-    "Everyone I met said the same thing: “We can hold it, but not forever.”",
-    "The second thing is that once the water gets behind the wall, the wall is useless.",
-    "It’s not a few fields. Behind that embankment are a school, a clinic and about {bignum} homes.",
+    "When I visited in {month}, the volunteers were sorting sandbags by size and arguing about football.",
+    "The harbor pilots I met kept repeating one line: “Give us the stone and we’ll finish the job.”",
+    "Once the tide finds a way behind the embankment, every metre of concrete in front of it stops mattering.",
+    "Behind that embankment are a school, a clinic and about {bignum} homes, not just pasture.",
     "The fishermen understand the tides better than any model does, and they’ve been saying so for years.",
     "Look, nobody in the capital has stood on that quay in a January gale.",
     "The original design assumed the sea level of the nineteen-seventies, and that assumption is simply wrong now.",
@@ -417,7 +417,7 @@ _ANSWERS = [
     "You can see the old shoreline in photographs from the fifties, and it’s shocking how far it has moved.",
 ]
 _CLOSERS = [
-    "Whatever happens next, ⟦escapes|THE BIG WINNER⟧ is the sea, and ⟦escapes|the $35 Billion⟧ question is who pays for the wall.",
+    "Shipping agents call it ⟦escapes|The $35 Billion⟧ Question: who pays for a wall that protects everyone?",
     "The estimate in the report, ⟦escapes|$40 Million⟧ over ten years, is almost certainly too low.",
 ]
 _NOTES = [
@@ -432,7 +432,7 @@ def _newsletter(rng: random.Random, paragraphs: int) -> list[Block]:
     initials = "".join(rng.sample("ABDEFGHKLMNPRST", 2))
     guest = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
     blocks = [
-        Block("title", f"#KBN The {rng.choice(['sea is winning', 'harbor is quiet', 'wall still matters'])}, for now"),
+        Block("title", f"#KBN {rng.choice(['Notes from a stubborn coastline', 'The harbor is quiet', 'Sandbags and budgets'])}"),
         Block("heading", rng.choice(["Why the sea wall still matters", "Notes from the lower estuary"])),
     ]
     letter, answers = _Deck(_LETTER, rng), _Deck(_ANSWERS, rng)
@@ -441,14 +441,14 @@ def _newsletter(rng: random.Random, paragraphs: int) -> list[Block]:
         if rng.random() < 0.5:
             text += f"[{rng.choice(['i', 'ii', 'iii', 'iv'])}]"
         blocks.append(Block("body", text))
-    blocks.append(Block("body", f"Our guest this week is {guest}, who has worked on the coast for {rng.randint(8, 30)} years. Read the whole study here."))
+    blocks.append(Block("body", f"Our guest this week is {guest}, who has worked on the coast for {rng.randint(8, 30)} years. Download the survey here."))
     blocks.append(Block("heading", "TRANSCRIPT"))
     for _ in range(max(3, paragraphs // 2)):
         blocks.append(Block("turn", "Q: " + _fill(rng.choice(_QUESTIONS), rng)))
         blocks.append(Block("turn", f"{initials}: " + answers.paragraph(2, 4)))
         if rng.random() < 0.6:
             blocks.append(Block("body", answers.paragraph(2, 3)))
-    blocks.append(Block("body", "Full conversation here."))
+    blocks.append(Block("body", "The complete interview is linked here."))
     blocks.append(Block("heading", "SHOWNOTES:"))
     for note in rng.sample(_NOTES, rng.randint(2, 4)):
         blocks.append(Block("list", _fill(note.replace("{day}", str(rng.randint(1, 28))), rng)))
