@@ -4,7 +4,7 @@
 an :class:`Injected`: the broken text, the ground truth, and for every
 injected artifact the ranges of the ground truth it covers (:class:`Span`),
 plus the traps (good text a careless repair would damage, :class:`Trap`).
-The artifacts are the ones /work/shared/ARTIFACTS.md describes; each kind has
+The artifacts are the ones ../shared/ARTIFACTS.md describes; each kind has
 one injection function, listed in :data:`ARTIFACT_TYPES` with the corpusclean
 rules that must repair it (``ArtifactType.rules``).
 
