@@ -12,6 +12,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 PEER_TESTS = ROOT.parent / "shared" / "peer-tests"
+BENCHMARKS = ROOT / "benchmarks"
+
+# The ground-truth documents, the artifact injector and the metrics live in
+# benchmarks/ (they measure corpusclean from outside and import nothing from
+# it); the tests import them as top-level modules, as compare.py does.
+if str(BENCHMARKS) not in sys.path:
+    sys.path.insert(0, str(BENCHMARKS))
 
 
 def seed_paths() -> list[Path]:

@@ -9,9 +9,10 @@ Removed, each removal an edit:
   (``War in Ukraine The Separation`` on every page; ``Water Board  Page 3``
   with its page number changing), and section banners (all-caps lines that
   share a prefix, or that sit under a running head);
-* bare page numbers next to other furniture;
-* with the ``newspaper`` pack: the masthead, edition, price and date lines at
-  the top of a front page.
+* page numbers next to a running head or other furniture (``PAGE 8`` after
+  an index entry is the entry's, and stays);
+* the masthead, edition, price and date lines at the top of a front page
+  (two or more of them, above the first paragraph).
 
 A story whose jump line and continuation are both in the document is
 stitched: its broken sentence meets its continuation again, and what stood
@@ -56,6 +57,8 @@ RULE = "furniture"
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _BARE_FOLIO = re.compile(r"[-–—]?\s*[A-Z]?\d{1,4}\s*[-–—]?\Z")
+# A page number on a line of its own: "12", "A5", "PAGE 4", "Page 3 of 20".
+_FOLIO = re.compile(r"(?i)(?:page\s*|p\.\s*)?[-–—]?\s*[A-Z]?\d{1,4}(?:\s*of\s*\d{1,4})?\s*[-–—]?\Z")
 _PAGE_NUMBER = re.compile(r"(?i)page\s*([A-Z]?)(\d{1,4})")
 _FOOTNOTE = re.compile(r"(?<=[\w.,;:!?’'\"”)])\[(?:[ivxlc]{1,6}|\d{1,3})\](?!\()")
 _HASHTAG_HEAD = re.compile(r"#[A-Za-z][\w-]{1,30}(?=\s)")
@@ -203,18 +206,34 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan) -> tuple[list[int], list[
         paged = "#" in norm and len({tuple(n) for n in numbers}) == len(ks) and (
             "page" in norm or len(plain_words) >= 3
         )
-        spread = (positions[-1] - positions[0]) / (len(ks) - 1) >= PAGE_SPACING
-        if paged or (len(ks) >= 3 and spread and len(plain_words) >= 2):
+        spacing = (positions[-1] - positions[0]) / (len(ks) - 1)
+        if (
+            paged
+            or (len(ks) >= 3 and spacing >= PAGE_SPACING and len(plain_words) >= 2)
+            or (spacing >= 2 * PAGE_SPACING and len(plain_words) >= 4)
+        ):
             for k in ks:
                 plan.add(k, f"running head removed: {lines[k].text!r}")
         else:
             undecided.append(ks)
-    # a repeated line that sits beside other furniture every time is furniture
-    furniture_lines = set(plan.drop)
+    # a repeated line that sits beside other furniture (or a page number)
+    # every time is furniture
+    folios = {k for k in short if _FOLIO.match(lines[k].text)}
+    furniture_units = {lines[k].unit for k in set(plan.drop) | folios}
     for ks in undecided:
-        if all((k - 1 in furniture_lines) or (k + 1 in furniture_lines) for k in ks):
+        if all(lines[k].unit - 1 in furniture_units or lines[k].unit + 1 in furniture_units for k in ks):
             for k in ks:
                 plan.add(k, f"running head removed: {lines[k].text!r}")
+    # page numbers beside a running head, with body text on their other side
+    head_units = {lines[k].unit for k, m in plan.drop.items() if m.startswith("running head")}
+    for k in folios:
+        u = lines[k].unit
+        for near, far in ((u - 1, u + 1), (u + 1, u - 1)):
+            if near in head_units and 0 <= far < len(lay.units) and (
+                far in head_units or lay.kind(far) in ("body", "other", "turn")
+            ):
+                plan.add(k, f"page number removed: {lines[k].text!r}")
+                break
     heads = {k for k, m in plan.drop.items() if m.startswith("running head")}
 
     # section banners: shouted lines with a shared prefix, or under a head
@@ -243,11 +262,13 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan) -> tuple[list[int], list[
             ):
                 plan.add(k + 1, f"section banner removed: {nxt!r}")
 
-    # bare page numbers next to other furniture
-    dropped = set(plan.drop)
+    # bare page numbers ("12", "A5", "- 4 -") next to other furniture
+    dropped_units = {lines[k].unit for k in plan.drop}
     for k in short:
         line = lines[k]
-        if _BARE_FOLIO.match(line.text) and ((k - 1) in dropped or (k + 1) in dropped):
+        if _BARE_FOLIO.match(line.text) and (
+            line.unit - 1 in dropped_units or line.unit + 1 in dropped_units
+        ):
             plan.add(k, f"page number removed: {line.text!r}")
     return jumps, targets
 
@@ -305,15 +326,16 @@ def _stitch(
                 continue
             page = _page_of(lines[j].text)
             if page is None:
-                continue
+                page = 10_000  # "Continued on Following Page": after any numbered jump
             before = lines[j].unit - 1
             while before >= 0 and before in dropped_units:
                 before -= 1
             if before < 0:
                 continue
             a_tail = lay.tail(before)
-            if lay.is_open(lay.head(before), a_tail) and (
-                starts_lower(lay.first_line(cont)) or lay.continues(a_tail, cont)
+            lower = starts_lower(lay.first_line(cont))
+            if lay.is_open(lay.head(before), a_tail, short_ok=lower) and (
+                lower or lay.continues(a_tail, cont)
             ):
                 candidates.append((page, j))
         if not candidates:

@@ -213,6 +213,8 @@ def is_heading_like(text: str) -> bool:
         return False
     if ends_sentence(text) and not text.rstrip().endswith(":"):
         return False
+    if sentence_count(text) or ws[-1].lower() in FUNCTION_WORDS:
+        return False  # a sentence ends inside it, or it stops on "the": prose
     caps = sum(1 for w in ws if w[0].isupper() or w[0].isdigit())
     minor = sum(1 for w in ws if w.lower() in FUNCTION_WORDS)
     return caps >= 1 and caps + minor >= len(ws)
@@ -523,6 +525,14 @@ def is_wrapped(lines: Sequence[str]) -> bool:
     return lower_starts >= 0.4 * (n - 1) and open_ends >= 0.5 * (n - 1)
 
 
+def _short_prose(text: str) -> bool:
+    """A few words of running prose ("What struck me"), not a heading."""
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 8 or is_all_caps(text) or is_heading_like(text):
+        return False
+    return sum(1 for t in tokens[1:] if t[:1].islower()) * 2 >= len(tokens) - 1
+
+
 # Last characters of a unit that end it for sure: a unit ending in anything
 # else is looked at (a closing quote may follow a comma).
 _CLOSED_LAST = frozenset(".!?…:")
@@ -621,8 +631,19 @@ class Layout:
         return word_count(text) <= 60 and sentence_count(text) <= 3
 
     def is_interloper(self, i: int) -> bool:
-        """May unit ``i`` sit inside a broken paragraph?"""
-        return self.kind(i) in INTERLOPER_KINDS or self.is_caption_sentence(i)
+        """May unit ``i`` sit inside a broken paragraph?  Credits, captions,
+        graphic text, and a short sentence under a credit or over one (some
+        papers print the caption first)."""
+        if self.kind(i) in INTERLOPER_KINDS or self.is_caption_sentence(i):
+            return True
+        u = self.units[i]
+        return (
+            i + 1 < len(self.units)
+            and self.kind(i + 1) == "credit"
+            and u.end - u.start <= 300
+            and ends_sentence(self.tail(i))
+            and sentence_count(self.unit_text(i)) <= 2
+        )
 
     # -- continuation ---------------------------------------------------------
 
@@ -645,7 +666,7 @@ class Layout:
             tail = tail[:-1].rstrip()
         open_end = bool(tail) and tail[-1] in ",;" or last_word(tail).lower() in FUNCTION_WORDS
         if not open_end:
-            return False
+            return self._name_goes_on(tail, b_first)
         head = self.head(i) if b_head is None else b_head
         return (
             is_body(head, min_words=8)
@@ -653,12 +674,37 @@ class Layout:
             and not (self.pats.lead_in_prefixes and head.startswith(self.pats.lead_in_prefixes))
         )
 
-    def is_open(self, chain_head: str, chain_tail: str) -> bool:
+    def _name_goes_on(self, a_tail: str, b_first: str) -> bool:
+        """A name broken between its parts: "led by Björn" / "Castellano, with
+        ...".  The paragraph ends in a capitalised word that is not the
+        start of a sentence, and the next begins with a capitalised word that
+        is rare as an ordinary word, followed by a comma or a lowercase word."""
+        a_words = a_tail.split()
+        b_words = b_first.split()
+        if len(a_words) < 2 or len(b_words) < 2:
+            return False
+        last, before = a_words[-1], a_words[-2]
+        first, after = b_words[0], b_words[1]
+        if not (last[:1].isupper() and last[1:].islower() and last.isalpha()):
+            return False
+        if not before[:1].islower() and before.lower().strip(",") not in FUNCTION_WORDS:
+            return False
+        core = first.rstrip(",")
+        if not (core[:1].isupper() and core[1:].islower() and core.isalpha()):
+            return False
+        if not (first.endswith(",") or after[:1].islower()):
+            return False
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(core.lower(), self.config.language) < 3.0
+
+    def is_open(self, chain_head: str, chain_tail: str, short_ok: bool = False) -> bool:
         """Is a paragraph that starts with ``chain_head`` and ends with
-        ``chain_tail`` broken off?"""
+        ``chain_tail`` broken off?  (``short_ok``: a prose fragment of a few
+        words, such as "What struck me", counts too.)"""
         if ends_sentence(chain_tail) or _PAGE_REF.search(chain_tail[-20:]):
             return False
-        return is_body(chain_head, min_words=5)
+        return is_body(chain_head, min_words=5) or (short_ok and _short_prose(chain_head))
 
     def links(self) -> list[Link]:
         """Every open paragraph and the unit that continues it.
@@ -703,7 +749,7 @@ class Layout:
             for i, u in enumerate(units)
             if text[u.end - 1] not in _CLOSED_LAST
             and not (text[u.end - 1] in _CLOSERS and text[u.end - 2 : u.end - 1] in _CLOSED_LAST)
-            and (text.count(" ", u.start, u.end) >= 4 or text[u.end - 1] == "-")
+            and (text.find(" ", u.start, u.end) >= 0 or text[u.end - 1] == "-")
         ]
         head = ""
         linked_into: set[int] = set()
@@ -727,23 +773,36 @@ class Layout:
                     i = _advance(pending, i, n)
                     continue
                 head = self.head(i)
-                if not is_body(head, min_words=5) or (
+                short = not is_body(head, min_words=5)
+                if (short and not _short_prose(head)) or (
                     self.pats.lead_in_prefixes and head.startswith(self.pats.lead_in_prefixes)
                 ):
                     i = _advance(pending, i, n)
                     continue
-            if not head or not self.is_open(head, tail):
+            if not head or not self.is_open(head, tail, short_ok=True):
                 i = _advance(pending, i, n)
                 continue
+            short = not is_body(head, min_words=5)
             j = i + 1
             found = None
             while j < n and j - i <= MAX_GAP_BLOCKS and units[j].start - units[i].end <= MAX_GAP_CHARS:
                 lower = starts_lower(self.first_line(j)[:20])
                 if not lower and self.is_interloper(j):
-                    j += 1  # a caption under a credit, not the continuation
+                    # A caption by a credit, not the continuation - unless it
+                    # reads as the continuation too and nothing lowercase
+                    # continues the paragraph after the captions (captions
+                    # already moved after a paragraph sit by its end).
+                    if j == i + 1 and self.continues(tail, j, self._chain_head(j, next_of)):
+                        k = j + 1
+                        while k < n and k - i <= MAX_GAP_BLOCKS and self.is_interloper(k):
+                            k += 1
+                        if not (k < n and starts_lower(self.first_line(k)[:20])):
+                            found = j
+                            break
+                    j += 1
                     continue
-                if self.continues(tail, j, self._chain_head(j, next_of)):
-                    found = j
+                if self.continues(tail, j, self._chain_head(j, next_of)) and (lower or not short):
+                    found = j  # (a fragment of a few words only before a lowercase continuation)
                     break
                 if not self.is_interloper(j):
                     break
