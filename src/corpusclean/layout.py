@@ -687,7 +687,8 @@ class Layout:
         first, after = b_words[0], b_words[1]
         if not (last[:1].isupper() and last[1:].islower() and last.isalpha()):
             return False
-        if not before[:1].islower() and before.lower().strip(",") not in FUNCTION_WORDS:
+        title = before.endswith(".") and before[:-1].lower() in _ABBREVIATIONS
+        if not (title or before[:1].islower() or before.lower().strip(",") in FUNCTION_WORDS):
             return False
         core = first.rstrip(",")
         if not (core[:1].isupper() and core[1:].islower() and core.isalpha()):
@@ -794,7 +795,12 @@ class Layout:
                     # already moved after a paragraph sit by its end).
                     if j == i + 1 and self.continues(tail, j, self._chain_head(j, next_of)):
                         k = j + 1
-                        while k < n and k - i <= MAX_GAP_BLOCKS and self.is_interloper(k):
+                        while (
+                            k < n
+                            and k - i <= MAX_GAP_BLOCKS
+                            and not starts_lower(self.first_line(k)[:20])
+                            and self.is_interloper(k)
+                        ):
                             k += 1
                         if not (k < n and starts_lower(self.first_line(k)[:20])):
                             found = j
