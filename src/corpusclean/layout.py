@@ -697,7 +697,7 @@ class Layout:
             return False
         from wordfreq import zipf_frequency
 
-        return zipf_frequency(core.lower(), self.config.language) < 3.0
+        return zipf_frequency(core.lower(), self.config.language) < 3.8
 
     def is_open(self, chain_head: str, chain_tail: str, short_ok: bool = False) -> bool:
         """Is a paragraph that starts with ``chain_head`` and ends with
