@@ -215,6 +215,13 @@ def _inline_candidates(text: str) -> Iterator[tuple[int, str, str]]:
             i = find("-", i + 1)
 
 
+def _repeated_start(text: str, line_start: int, end: int, next_start: int) -> bool:
+    """Do the last three words before ``end`` open the next line too?"""
+    before = text[max(line_start, end - 120) : end].lower().split()[-3:]
+    after = text[next_start : next_start + 160].lower().split()[:3]
+    return len(before) == 3 and before == after
+
+
 def hyphenation_edits(text: str, language: str = "en") -> Iterator[Edit | Note]:
     """Edits that mend words broken by hyphenation (LF text).
 
@@ -231,15 +238,20 @@ def hyphenation_edits(text: str, language: str = "en") -> Iterator[Edit | Note]:
         line_start = text.rfind("\n", 0, i) + 1
         tail = _BREAK_TAIL.search(text, line_start, i + 1)
         nxt = _NEXT_WORD.match(text, i + 1)
-        if tail and nxt and not (tail.start() > line_start and text[tail.start() - 1] in " \t" and False):
+        if tail and nxt:
             first, second = tail.group(1), nxt.group(2)
             before = text[tail.start() - 1] if tail.start() > 0 else " "
             next_line_start = nxt.start(2)
             line_after = text[next_line_start : next_line_start + 40]
+            paragraph_break = text.count("\n", i, next_line_start) > 1
             if before == "-":
                 decision = Decision.KEEP  # part of a longer compound: two-plus-
             elif _SPEAKER.match(line_after) or line_after[:2] in ("- ", "* ", "• "):
                 decision = Decision.NONE
+            elif _repeated_start(text, line_start, tail.end() - 1, next_line_start):
+                decision = Decision.NONE  # a false start the next paragraph repeats (overlaps)
+            elif paragraph_break and second[:1].isupper() and _zipf(second, language) >= 4.0:
+                decision = Decision.NONE  # a new paragraph starts: "Dagmar-" / "Our guest ..."
             else:
                 if evidence is None:
                     evidence = Evidence(text)
