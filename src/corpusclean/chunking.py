@@ -116,9 +116,10 @@ def is_safe_boundary(before: str, after: str) -> bool:
     """
     if _caption_like(before) or _caption_like(after):
         return False
-    if not _SENTENCE_END.search(before):
+    tail = before[-40:]  # (the checks below read only the end of ``before``)
+    if not _SENTENCE_END.search(tail):
         return False
-    last_word = before.rsplit(None, 1)[-1].rstrip("\"'\u201d\u2019)]")
+    last_word = tail.rsplit(None, 1)[-1].rstrip("\"'\u201d\u2019)]")
     if _ABBREVIATION.fullmatch(last_word):
         return False
     first = after[0]
@@ -128,11 +129,17 @@ def is_safe_boundary(before: str, after: str) -> bool:
 
 
 def _paragraph_before(text: str, floor: int, pos: int) -> str:
+    """The paragraph that ends at ``pos`` (at most CONTEXT characters)."""
     lo = max(floor, pos - CONTEXT)
-    last = None
-    for last in _PARAGRAPH_BREAK.finditer(text, lo, pos):
-        pass
-    return text[last.end() if last else lo : pos].strip()
+    j = text.rfind("\n", lo, pos)
+    while j >= 0:
+        k = text.rfind("\n", lo, j)
+        if k < 0:
+            break
+        if not text[k + 1 : j].strip(" \t\r"):  # a blank line ends at j
+            return text[j + 1 : pos].strip()
+        j = k
+    return text[lo:pos].strip()
 
 
 def _paragraph_after(text: str, pos: int, limit: int) -> str:
@@ -148,6 +155,8 @@ def _safe_cut(text: str, start: int, lo: int, hi: int, limit: int) -> Chunk | No
             continue
         if end > hi:
             break
+        if not _SENTENCE_END.search(text, max(start, m.start() - 8), m.start()):
+            continue  # is_safe_boundary's first test, before paragraphs are cut out
         # The paragraph after may start below more blank lines.
         after = _paragraph_after(text, m.end(2), limit)
         if after and is_safe_boundary(_paragraph_before(text, start, m.start()), after):
@@ -196,12 +205,22 @@ def find_cut(text: str, start: int, size: int, eof: bool = True) -> Chunk | None
                 return Chunk(start, end, m.end())
     if at_end and n <= start + hard:
         return Chunk(start, n, n)
-    pos = start + hard
-    while pos > lo and (
-        (text[pos - 1] == "\r" and text[pos] == "\n") or unicodedata.combining(text[pos])
-    ):
-        pos -= 1
-    return Chunk(start, pos, pos)
+    # The last position before the hard maximum (of the last thousand) that
+    # splits neither a CRLF nor a letter from its combining mark; failing
+    # that, no CRLF (two positions in a row cannot both fall inside one).
+    for good in (_splits_nothing, _splits_no_crlf):
+        for pos in range(start + hard, max(lo, start + hard - 1000) - 1, -1):
+            if good(text, pos):
+                return Chunk(start, pos, pos)
+    raise AssertionError("unreachable: size >= 1 leaves two positions to choose from")
+
+
+def _splits_no_crlf(text: str, pos: int) -> bool:
+    return not (text[pos - 1] == "\r" and text[pos] == "\n")
+
+
+def _splits_nothing(text: str, pos: int) -> bool:
+    return _splits_no_crlf(text, pos) and not unicodedata.combining(text[pos])
 
 
 def chunk_spans(text: str, size: int) -> list[Chunk]:
