@@ -111,7 +111,8 @@ def build_parser(command: str) -> argparse.ArgumentParser:
         "paths",
         nargs="*" if command == "clean" else "+",
         metavar="PATH",
-        help="files to read" + ("; '-' or nothing reads stdin" if command == "clean" else ""),
+        help="files to read, or folders with --recursive"
+        + ("; '-' or nothing reads stdin" if command == "clean" else ""),
     )
     sel = parser.add_argument_group("rules")
     sel.add_argument("--select", type=_rule_list, metavar="RULES",
@@ -213,7 +214,10 @@ def _write(text: str | bytes) -> None:
 
 def _process_in_worker(item: tuple[str, str, str, bool], config: Config) -> Outcome:
     command, name, fmt, diff = item
-    return process(command, name, config, fmt, diff)
+    out = process(command, name, config, fmt, diff)
+    # bytes travel between processes without a decode and an encode
+    out.output = out.output.encode("utf-8", errors="surrogateescape")  # type: ignore[assignment]
+    return out
 
 
 class _Run:

@@ -44,7 +44,7 @@ class Outcome:
 
     name: str
     changed: bool = False
-    output: str = ""  # cleaned text, report lines or diff (when not written as it came)
+    output: str | bytes = ""  # cleaned text, report lines or diff (when not written as it came)
     records: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None
     skipped: str | None = None
