@@ -151,7 +151,11 @@ def control_edits(
             continue
         else:
             pending.append(Edit(i, i + 1, "", RULE, _removed(ch)))
-    if not nonascii or not _NFC_SUSPECT.search(nonascii) or unicodedata.is_normalized("NFC", text):
+    # (a removal can bring a letter and a combining mark together: then
+    # normalization is decided on the text after the removals)
+    if not nonascii or not _NFC_SUSPECT.search(nonascii) or (
+        not pending and unicodedata.is_normalized("NFC", text)
+    ):
         yield from pending
         return
     # Merge with NFC edits, keeping the list sorted and disjoint.
