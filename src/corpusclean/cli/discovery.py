@@ -21,6 +21,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from .files import IS_A_DIRECTORY
+
 __all__ = ["Target", "discover", "excluded"]
 
 
@@ -88,6 +90,6 @@ def discover(paths: Iterable[str], recursive: bool = False, exclude: Sequence[st
             if recursive:
                 yield from _walk(name, exclude)
             else:
-                yield Target(name, error=f"{name}: is a directory (use --recursive to clean the files in it)")
+                yield Target(name, error=f"{name}: {IS_A_DIRECTORY}")
         else:
             yield Target(name)  # missing, unreadable or binary: found when read

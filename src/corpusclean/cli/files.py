@@ -52,10 +52,36 @@ def decode(data: bytes, name: str, errors: str = "strict") -> str:
     try:
         return data.decode("utf-8", errors=errors)
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name}: invalid UTF-8 at byte {exc.start}"
-            " (use --errors replace to go on with U+FFFD in its place)"
-        ) from None
+        raise invalid_utf8(name, exc.start) from None
+
+
+def invalid_utf8(name: str, byte: int) -> InputError:
+    """The error for invalid UTF-8 at ``byte`` of the input ``name``."""
+    return InputError(
+        f"{name}: invalid UTF-8 at byte {byte} (use --errors replace to go on with U+FFFD in its place)"
+    )
+
+
+IS_A_DIRECTORY = "is a directory (use --recursive to clean the files in it)"
+
+
+def cannot_read(name: str, exc: OSError) -> InputError:
+    """The error for an input that the system refused to read."""
+    if isinstance(exc, FileNotFoundError):
+        return InputError(f"{name}: no such file")
+    if isinstance(exc, PermissionError):
+        return InputError(f"{name}: permission denied")
+    if isinstance(exc, IsADirectoryError):
+        return InputError(f"{name}: {IS_A_DIRECTORY}")
+    return InputError(f"{name}: cannot read: {exc.strerror or exc}")
+
+
+def open_binary(path: Path) -> BinaryIO:
+    """Open an input for reading bytes, or raise InputError naming it."""
+    try:
+        return open(path, "rb")  # noqa: SIM115
+    except OSError as exc:
+        raise cannot_read(str(path), exc) from None
 
 
 def read_text(path: Path, errors: str = "strict") -> str:
@@ -65,19 +91,13 @@ def read_text(path: Path, errors: str = "strict") -> str:
         if path.is_symlink() and not path.exists():
             raise InputError(f"{name}: broken symbolic link")
         if path.is_dir():
-            raise InputError(f"{name}: is a directory (use --recursive to clean the files in it)")
+            raise InputError(f"{name}: {IS_A_DIRECTORY}")
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):
             raise Skipped(f"{name}: not a regular file, skipped")
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory (use --recursive to clean the files in it)") from None
     except OSError as exc:
-        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+        raise cannot_read(name, exc) from None
     if b"\x00" in data:
         raise Skipped(f"{name}: binary file (NUL bytes), skipped")
     return decode(data, name, errors)

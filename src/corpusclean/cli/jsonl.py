@@ -36,7 +36,7 @@ from typing import Any, BinaryIO
 
 from ..config import Config
 from ..pipeline import repair
-from .files import InputError, Rewrite
+from .files import InputError, Rewrite, open_binary
 from .parallel import Workers
 from .streaming import Outcome
 
@@ -196,15 +196,9 @@ def process_jsonl(
     out = Outcome(opts.label)
     rewrite = None
     try:
-        fh: BinaryIO = sys.stdin.buffer if name == "-" else open(name, "rb")  # noqa: SIM115
-    except FileNotFoundError:
-        out.error = f"{name}: no such file"
-        return out
-    except IsADirectoryError:
-        out.error = f"{name}: is a directory"
-        return out
-    except OSError as exc:
-        out.error = f"{name}: cannot read: {exc.strerror or exc}"
+        fh: BinaryIO = sys.stdin.buffer if name == "-" else open_binary(Path(name))
+    except InputError as exc:
+        out.error = str(exc)
         return out
     errors = 0
     try:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -212,12 +213,43 @@ def _write(text: str | bytes) -> None:
             buffer.write(text.encode("utf-8", errors="surrogateescape") if isinstance(text, str) else text)
 
 
-def _process_in_worker(item: tuple[str, str, str, bool], config: Config) -> Outcome:
-    command, name, fmt, diff = item
+#: Outputs larger than this come back from a worker in a spool file.
+SPOOL_BYTES = 1 << 16
+
+
+def _process_in_worker(item: tuple[str, str, str, bool, str | None], config: Config) -> Outcome:
+    command, name, fmt, diff, spool = item
     out = process(command, name, config, fmt, diff)
-    # bytes travel between processes without a decode and an encode
-    out.output = out.output.encode("utf-8", errors="surrogateescape")  # type: ignore[assignment]
+    data = out.output.encode("utf-8", errors="surrogateescape")  # type: ignore[union-attr]
+    if spool is not None and len(data) > SPOOL_BYTES:
+        # a cleaned text goes through a file in the run's spool folder: the
+        # main process copies it to stdout in the kernel instead of
+        # unpickling it
+        fd, out.spool_file = tempfile.mkstemp(dir=spool)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        data = b""
+    out.output = data
     return out
+
+
+def _write_spooled(path: str) -> None:
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    with open(path, "rb") as src:
+        try:
+            fd = buffer.fileno() if buffer is not None else -1
+        except (OSError, ValueError):
+            fd = -1
+        if fd >= 0:
+            buffer.flush()  # type: ignore[union-attr]
+            size = os.fstat(src.fileno()).st_size
+            sent = 0
+            while sent < size:
+                sent += os.sendfile(fd, src.fileno(), sent, size - sent)
+        else:
+            _write(src.read())
+    os.unlink(path)
 
 
 class _Run:
@@ -229,7 +261,6 @@ class _Run:
         self.console = console
         self.fmt = getattr(args, "format", "text")
         self.diff = getattr(args, "diff", False)
-        self.jsonl = args.jsonl
         self.jobs = args.jobs or available_cores()
         self.status = EXIT_OK
         self.changed = 0
@@ -237,6 +268,7 @@ class _Run:
         self.inputs = 0
         self.records: list[dict[str, Any]] = []
         self.args = args
+        self.spool: str | None = None  # folder for outputs of worker processes
 
     def _streams_here(self, target: Target) -> bool:
         """Inputs whose output may be large are streamed to stdout here,
@@ -257,20 +289,24 @@ class _Run:
                     )
                 )
             else:
-                yield (self.command, target.name, self.fmt, self.diff)
+                yield (self.command, target.name, self.fmt, self.diff, self.spool)
 
     def files(self, targets: list[Target], workers: Workers) -> None:
-        for target, out in zip(targets, workers.run(_process_in_worker, self._tasks(targets))):
-            if isinstance(out, Target):
-                self._problem(out)
-                continue
-            if not self._streams_here(target):
-                self.console.advance(input_size(target.name))
-            if self.fmt == "json" and self.command == "check":
-                self.records.extend(out.records)
-            else:
-                _write(out.output)
-            self._account(out)
+        with tempfile.TemporaryDirectory(prefix="corpusclean-") as spool:
+            self.spool = spool if workers.jobs > 1 else None
+            for target, out in zip(targets, workers.run(_process_in_worker, self._tasks(targets))):
+                if isinstance(out, Target):
+                    self._problem(out)
+                    continue
+                if not self._streams_here(target):
+                    self.console.advance(input_size(target.name))
+                if self.fmt == "json" and self.command == "check":
+                    self.records.extend(out.records)
+                elif out.spool_file:
+                    _write_spooled(out.spool_file)
+                else:
+                    _write(out.output)
+                self._account(out)
 
     def jsonl_inputs(self, targets: list[Target], workers: Workers) -> None:
         for target in targets:

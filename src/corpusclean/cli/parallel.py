@@ -59,9 +59,15 @@ class Local:
 
 
 def _context() -> Any:
-    if sys.platform.startswith("linux") or sys.platform == "darwin":
+    """Fork where it is safe and cheap (Linux): workers start at once with
+    corpusclean already imported.  The pool starts all its workers before its
+    own thread, and the command line runs no other thread (tqdm's monitor is
+    off), so nothing is forked in a half-held lock.  Elsewhere, a fork server
+    that imports corpusclean once, or the platform's default."""
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    if sys.platform == "darwin":  # pragma: no cover
         ctx = multiprocessing.get_context("forkserver")
-        # The fork server imports corpusclean once; workers fork from it.
         ctx.set_forkserver_preload(["corpusclean.cli.main"])
         return ctx
     return multiprocessing.get_context()  # pragma: no cover

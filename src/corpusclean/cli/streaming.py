@@ -29,7 +29,7 @@ from typing import Any, BinaryIO
 from ..chunking import iter_chunks
 from ..config import Config
 from ..pipeline import repair_chunk
-from .files import InputError, Rewrite, Skipped, read_text
+from .files import InputError, Rewrite, Skipped, invalid_utf8, open_binary, read_text
 from .report import Position, json_records, text_lines, unified_diff
 
 __all__ = ["BLOCK", "Outcome", "process", "text_blocks"]
@@ -49,7 +49,7 @@ class Outcome:
     error: str | None = None
     skipped: str | None = None
     count: int = 0
-    messages: list[str] = field(default_factory=list)  # notes for stderr (JSONL)
+    spool_file: str | None = None  # output left in a file by a worker process
 
 
 class _Utf8:
@@ -66,11 +66,7 @@ class _Utf8:
         try:
             text = self._decoder.decode(data, final)
         except UnicodeDecodeError as exc:
-            at = self._fed - held + exc.start
-            raise InputError(
-                f"{self.name}: invalid UTF-8 at byte {at}"
-                " (use --errors replace to go on with U+FFFD in its place)"
-            ) from None
+            raise invalid_utf8(self.name, self._fed - held + exc.start) from None
         self._fed += len(data)
         return text
 
@@ -114,12 +110,7 @@ def text_blocks(name: str, errors: str = "strict", block: int = BLOCK) -> Iterat
     if st is None or not stat.S_ISREG(st.st_mode) or st.st_size <= block:
         yield read_text(path, errors)  # small, missing, odd: the one-read path
         return
-    try:
-        fh = open(path, "rb")  # noqa: SIM115
-    except OSError:
-        yield read_text(path, errors)  # names the problem
-        return
-    with fh:
+    with open_binary(path) as fh:
         _prescan(fh, name, errors, block)
         fh.seek(0)
         yield from _blocks(fh, name, errors, block)
