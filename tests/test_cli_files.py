@@ -137,3 +137,12 @@ def test_fix_without_permission_keeps_file_and_names_it(tmp_path, monkeypatch, c
     assert f"{path}: cannot write, file left unchanged: Permission denied" in err
     assert path.read_text() == DIRTY
     assert other.read_text() == clean(DIRTY)  # the error did not stop the next file
+
+
+def test_help_explains_the_new_options(run_cli):
+    for command in ([], ["check"], ["fix"]):
+        out = " ".join(run_cli(*command, "--help").stdout.decode().split())
+        for option in ("--jobs", "--recursive", "--exclude", "--jsonl", "--text-field", "--chunk-size", "-q"):
+            assert option in out, (command, option)
+        assert ("--edits-field" in out) is (command != ["check"])
+        assert "progress bar" in out and "worker processes" in out
