@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+# The atheris fuzz target is run as a program (tests/test_fuzz.py), not imported.
+collect_ignore = ["fuzz_clean.py"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 PEER_TESTS = ROOT.parent / "shared" / "peer-tests"

@@ -243,6 +243,9 @@ def test_fix_write_failure_leaves_file_and_names_it(tmp_path, monkeypatch, capsy
         def __exit__(self, *exc):
             self._fh.close()
 
+        def __getattr__(self, name):  # close, flush, fileno: the real file's
+            return getattr(self._fh, name)
+
         def write(self, data):
             raise OSError(errno.ENOSPC, "No space left on device")
 

@@ -61,3 +61,11 @@ def test_edits_name_what_was_removed():
     (edit,) = result.edits
     assert edit.rule == "controls"
     assert "zero-width space" in edit.message
+
+
+def test_removal_that_joins_a_letter_and_its_mark_is_normalized():
+    # A control between a letter and a combining accent hides it from NFC
+    # until it is removed; one pass gives the composed letter.
+    text = "Caf\u0065\x1f\u0301 and A\x1f\u0300"
+    assert remove_controls(text) == "Caf\u00e9 and \u00c0"
+    assert clean(text) == clean(clean(text)) == "Caf\u00e9 and \u00c0"

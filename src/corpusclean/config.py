@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .chunking import DEFAULT_CHUNK_SIZE
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -29,6 +31,8 @@ QUOTE_POLICIES = ("keep", "straight", "curly")
 CAPTION_POLICIES = ("move", "drop", "keep")
 SCRIPT_POLICIES = ("unify", "latin", "keep")
 ERROR_POLICIES = ("strict", "replace")
+#: Smaller chunks would cut inside paragraphs too often to be of use.
+MIN_CHUNK_SIZE = 100
 
 
 class ConfigError(ValueError):
@@ -89,6 +93,9 @@ class Config:
     errors: str = "strict"
     #: Glob patterns of paths that --recursive skips.
     exclude: tuple[str, ...] = ()
+    #: Texts longer than this many characters are repaired chunk by chunk,
+    #: cut at safe paragraph boundaries (see :mod:`corpusclean.chunking`).
+    chunk_size: int = DEFAULT_CHUNK_SIZE
     #: Where the config came from (for messages).
     source: str = field(default="options", compare=False)
     #: Folder that relative paths in the config are relative to.
@@ -116,6 +123,14 @@ class Config:
         if not 0 <= threshold <= 100:
             raise ConfigError(f"{src}: 'name_threshold' must be a number from 0 to 100")
         set_(self, "name_threshold", threshold)
+        if (
+            isinstance(self.chunk_size, bool)
+            or not isinstance(self.chunk_size, int)
+            or self.chunk_size < MIN_CHUNK_SIZE
+        ):
+            raise ConfigError(
+                f"{src}: 'chunk_size' must be a whole number of characters, at least {MIN_CHUNK_SIZE}"
+            )
         from . import packs as packs_module
         from . import pipeline  # late: the rule table imports the rule modules
 

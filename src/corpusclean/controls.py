@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 from ftfy.fixes import fix_c1_controls
@@ -60,6 +61,12 @@ _NAMES = {
 
 def _name(ch: str) -> str:
     return _NAMES.get(ch) or f"control character U+{ord(ch):04X}"
+
+
+@lru_cache(maxsize=None)
+def _removed(ch: str) -> str:
+    """The message of a removal (cached: text may hold very many)."""
+    return f"{_name(ch)} removed"
 
 
 def _keeps_joiner(text: str, i: int) -> bool:
@@ -121,7 +128,7 @@ def control_edits(
             if fixed != ch:
                 pending.append(Edit(i, i + 1, fixed, RULE, f"C1 control U+{ord(ch):04X} -> {fixed!r} (Windows-1252)"))
             else:
-                pending.append(Edit(i, i + 1, "", RULE, f"{_name(ch)} removed"))
+                pending.append(Edit(i, i + 1, "", RULE, _removed(ch)))
         elif ch == "\u00ad":
             # A soft hyphen before a line break marks a word broken there.
             j = i + 1
@@ -143,7 +150,7 @@ def control_edits(
         elif ch in "\u200c\u200d" and _keeps_joiner(text, i):
             continue
         else:
-            pending.append(Edit(i, i + 1, "", RULE, f"{_name(ch)} removed"))
+            pending.append(Edit(i, i + 1, "", RULE, _removed(ch)))
     if not nonascii or not _NFC_SUSPECT.search(nonascii):
         yield from pending
         return

@@ -13,9 +13,10 @@ exactly onto the original.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 __all__ = ["Caption", "Edit", "Note", "apply_edits", "compose", "shift"]
 
@@ -144,16 +145,12 @@ def compose(prior: Sequence[Edit], new: Sequence[Edit], current: str) -> list[Ed
     if not prior:
         return list(new)
 
-    # Where each earlier replacement sits in ``current``.
-    spans: list[tuple[int, int]] = []
-    delta = 0
-    deltas: list[int] = []  # delta before edit i
-    for p in prior:
-        deltas.append(delta)
-        cs = p.start + delta
-        spans.append((cs, cs + len(p.replacement)))
-        delta += len(p.replacement) - (p.end - p.start)
-    deltas.append(delta)
+    # Where each earlier replacement sits in ``current`` (list
+    # comprehensions: texts with a million edits are composed several times).
+    deltas = list(accumulate([len(p.replacement) - (p.end - p.start) for p in prior], initial=0))
+    starts = [p.start + d for p, d in zip(prior, deltas)]
+    ends = [a + len(p.replacement) for a, p in zip(starts, prior)]
+    spans = list(zip(starts, ends))
 
     out: list[Edit] = []
     i = 0
@@ -163,13 +160,12 @@ def compose(prior: Sequence[Edit], new: Sequence[Edit], current: str) -> list[Ed
     while k < n_new:
         edit = new[k]
         s, e = edit.start, edit.end
-        # Earlier edits wholly before this one pass through unchanged.
-        while i < n_prior:
-            a, b = spans[i]
-            if _interacts(a, b, s, e) or (b > s if b > a else a > s):
-                break
-            out.append(prior[i])
-            i += 1
+        # Earlier edits wholly before this one pass through unchanged: those
+        # whose replacement ends at or before ``s`` (they cannot interact).
+        j = bisect_right(ends, s, i)
+        if j > i:
+            out.extend(prior[i:j])
+            i = j
         if i == n_prior or not _interacts(*spans[i], s, e):
             d = deltas[i]
             out.append(Edit(s - d, e - d, edit.replacement, edit.rule, edit.message))

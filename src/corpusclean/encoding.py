@@ -151,12 +151,14 @@ def mojibake_edits(
                 i = find(char, i + 1)
         positions.sort()
     done_until = -1
+    start = end = -1
     for pos in positions:
         if pos < done_until:
             continue
         # ftfy changes nothing unless its badness heuristic matches the line;
         # every match holds a suspect position, so a window around it decides.
-        start, end = line_bounds(text, pos)
+        if pos > end:  # positions are sorted: find each line once, not per position
+            start, end = line_bounds(text, pos)
         lo, hi = max(start, pos - _WINDOW), min(end, pos + _WINDOW)
         if lo == start:  # "^" in the heuristic must see the line start
             if not BADNESS_RE.search(text[start:hi]):

@@ -11,6 +11,7 @@ stays as it is (and does not escape the character after it).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from .edits import Edit, apply_edits
@@ -25,19 +26,97 @@ RULE = "escapes"
 # are escaped backslashes.
 _PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[]^_`{|}~")
 
-# Contexts where a backslash is not a markdown escape.
+# Contexts where a backslash is not a markdown escape.  (LaTeX math is found
+# by _math_spans: as a regular expression it takes quadratic time on a long
+# line of unclosed "\(".)
 _PROTECTED = re.compile(
     r"""
     `[^`\n]+`                                  # code span
   | \b[A-Za-z][A-Za-z0-9+.-]*://[^\s<>"]+      # URL
   | \b[A-Za-z]:\\[^\s]*                        # Windows path C:\...
   | \\\\[A-Za-z0-9_$.-]+\\[^\s]*               # UNC path \\server\share
-  | \\\((?=[^\n]{0,3}\\\)|(?:(?!\\\)).)*?(?!\\\))[\\^_=<>{}+*])(?:(?!\\\)).)*?\\\)   # LaTeX \( math \)
-  | \\\[(?=[^\n]{0,3}\\\]|(?:(?!\\\]).)*?(?!\\\])[\\^_=<>{}+*])(?:(?!\\\]).)*?\\\]   # LaTeX \[ math \]
   | \$\$[^$\n]+\$\$                            # $$ ... $$
     """,
     re.VERBOSE,
 )
+# Characters that make "\( ... \)" read as math, not as escaped brackets.
+_MATH_CHARS = re.compile(r"[\\^_=<>{}+*]")
+
+
+def _positions(line: str, needle: str) -> list[int]:
+    out = []
+    i = line.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = line.find(needle, i + 1)
+    return out
+
+
+def _math_at(line: str, opening: str, closing: str, maths: list[int]) -> list[tuple[int, int]]:
+    r"""LaTeX math ``\( ... \)`` (or ``\[ ... \]``) that starts at each
+    opening on one line: the opening, the first closing after it, and
+    between them at most three characters or a character that only math has
+    (``\ ^ _ = < > { } + *``).  ``maths`` are the offsets of those characters.
+
+    >>> line = r"math \(a+b\), not \(unaudited\), short \(x\)"
+    >>> maths = [m.start() for m in _MATH_CHARS.finditer(line)]
+    >>> [line[a:b] for a, b in _math_at(line, "\\(", "\\)", maths)]
+    ['\\(a+b\\)', '\\(x\\)']
+    """
+    opens = _positions(line, opening)
+    if not opens:
+        return []
+    closes = _positions(line, closing)
+    spans = []
+    for o in opens:
+        k = bisect_left(closes, o + 2)
+        if k == len(closes):
+            break  # no closing after this opening, nor after any later one
+        c = closes[k]
+        m = bisect_left(maths, o + 2)
+        if c - (o + 2) <= 3 or (m < len(maths) and maths[m] < c):
+            spans.append((o, c + 2))
+    return spans
+
+
+def _protected_spans(line: str) -> list[tuple[int, int]]:
+    """Code spans, URLs, paths and math on one line, left to right and not
+    overlapping, as one regular expression with all of them would find them
+    (math is found apart, in linear time)."""
+    if "\\(" not in line and "\\[" not in line:
+        return [m.span() for m in _PROTECTED.finditer(line)]
+    maths = [m.start() for m in _MATH_CHARS.finditer(line)]
+    math = sorted(_math_at(line, "\\(", "\\)", maths) + _math_at(line, "\\[", "\\]", maths))
+    spans: list[tuple[int, int]] = []
+    pos = k = 0
+    found = _PROTECTED.search(line)
+    while True:
+        while k < len(math) and math[k][0] < pos:
+            k += 1
+        if found is not None and found.start() < pos:
+            found = _PROTECTED.search(line, pos)
+        if found is None and k == len(math):
+            return spans
+        # (no two kinds can start at the same character)
+        if k == len(math) or (found is not None and found.start() < math[k][0]):
+            span = found.span()  # type: ignore[union-attr]
+        else:
+            span = math[k]
+        spans.append(span)
+        pos = span[1]
+
+
+class _Protected:
+    """The protected spans of one line, for "is this offset inside one?"."""
+
+    def __init__(self, line: str, offset: int) -> None:
+        spans = _protected_spans(line)
+        self._starts = [offset + a for a, _ in spans]
+        self._ends = [offset + b for _, b in spans]
+
+    def __contains__(self, pos: int) -> bool:
+        k = bisect_right(self._starts, pos) - 1
+        return k >= 0 and self._ends[k] > pos
 
 
 def escape_edits(text: str) -> Iterator[Edit]:
@@ -49,8 +128,8 @@ def escape_edits(text: str) -> Iterator[Edit]:
     """
     if "\\" not in text:
         return
-    line_start = -1
-    protected: list[tuple[int, int]] = []
+    line_end = -1
+    protected: _Protected | None = None
     find = text.find
     n = len(text)
     i = find("\\")
@@ -60,15 +139,12 @@ def escape_edits(text: str) -> Iterator[Edit]:
             i += 1
         run_end = i
         if run_end < n and (run_end - run_start) % 2 == 1 and text[run_end] in _PUNCT:
-            start, end = line_bounds(text, run_start)
-            if start != line_start:
-                # Code spans, URLs and paths are looked for on this line only.
-                line_start = start
-                protected = [
-                    (start + a, start + b)
-                    for a, b in (p.span() for p in _PROTECTED.finditer(text[start:end]))
-                ]
-            if not any(a <= run_start < b for a, b in protected):
+            if run_start > line_end:
+                # Code spans, URLs, paths and math are looked for on this line only.
+                start, line_end = line_bounds(text, run_start)
+                protected = _Protected(text[start:line_end], start)
+            assert protected is not None
+            if run_start not in protected:
                 char = text[run_end]
                 yield Edit(run_end - 1, run_end, "", RULE, f"markdown escape '\\{char}' -> '{char}'")
         i = find("\\", run_end)

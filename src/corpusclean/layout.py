@@ -216,7 +216,7 @@ def is_heading_like(text: str) -> bool:
     if sentence_count(text) or ws[-1].lower() in FUNCTION_WORDS:
         return False  # a sentence ends inside it, or it stops on "the": prose
     caps = sum(1 for w in ws if w[0].isupper() or w[0].isdigit())
-    minor = sum(1 for w in ws if w.lower() in FUNCTION_WORDS)
+    minor = sum(1 for w in ws if not (w[0].isupper() or w[0].isdigit()) and w.lower() in FUNCTION_WORDS)
     return caps >= 1 and caps + minor >= len(ws)
 
 

@@ -34,12 +34,13 @@ from . import (
     scripts,
     whitespace,
 )
+from .chunking import chunk_spans
 from .config import Config
-from .edits import Caption, Edit, LineEndings, Note, apply_edits, compose
+from .edits import Caption, Edit, LineEndings, Note, apply_edits, compose, shift
 from .layout import Layout
 from .textutil import TextFacts
 
-__all__ = ["Rule", "RULES", "Result", "repair", "clean", "Caption"]
+__all__ = ["Rule", "RULES", "Result", "repair", "repair_chunk", "clean", "Caption"]
 
 
 Finding = Union[Edit, Note, Caption]
@@ -206,6 +207,26 @@ def _position_map(prior: list[Edit]) -> Callable[[int], int]:
 
 
 def _run(text: str, config: Config, want_edits: bool) -> Result:
+    """Repair a whole text: chunk by chunk when it is longer than
+    ``config.chunk_size``, with the cuts of :mod:`corpusclean.chunking`."""
+    if len(text) <= config.chunk_size:
+        return _run_chunk(text, config, want_edits)
+    texts: list[str] = []
+    edits: list[Edit] = []
+    notes: list[Note] = []
+    captions: list[Caption] = []
+    for chunk in chunk_spans(text, config.chunk_size):
+        part = _run_chunk(text[chunk.start : chunk.end], config, want_edits)
+        texts.append(part.text)
+        texts.append(text[chunk.end : chunk.next])
+        at = chunk.start
+        edits.extend(shift(part.edits, at))
+        notes.extend(Note(n.start + at, n.end + at, n.rule, n.message) for n in part.notes)
+        captions.extend(Caption(c.start + at, c.end + at, c.text, c.kind) for c in part.captions)
+    return Result("".join(texts), tuple(edits), tuple(notes), tuple(captions))
+
+
+def _run_chunk(text: str, config: Config, want_edits: bool) -> Result:
     le = LineEndings.of(text)
     current = le.text
     track = want_edits or not le.trivial
@@ -268,6 +289,13 @@ def repair(text: str, config: Config | None = None, **options: Any) -> Result:
     if not isinstance(text, str):
         raise TypeError(f"repair() takes str, not {type(text).__name__}")
     return _run(text, _config(config, options), want_edits=True)
+
+
+def repair_chunk(text: str, config: Config, want_edits: bool = True) -> Result:
+    """Repair one chunk cut by :mod:`corpusclean.chunking` (or any text) as
+    a whole, without cutting it again: the streaming reader's building block.
+    ``repair`` of a long text is ``repair_chunk`` of each of its chunks."""
+    return _run_chunk(text, config, want_edits)
 
 
 def clean(text: str, config: Config | None = None, **options: Any) -> str:
