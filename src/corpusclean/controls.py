@@ -166,6 +166,21 @@ def control_edits(
         yield from compose(pending, nfc, removed)
 
 
+def absorb_joiners(text: str, edit: Edit) -> Edit:
+    """``edit`` widened over zero-width (non-)joiners around it that the
+    controls rule would remove once ``edit`` is made."""
+    start, end = edit.start, edit.end
+    after = apply_edits(text[max(0, start - 2) : min(len(text), end + 2)], [Edit(start - max(0, start - 2), end - max(0, start - 2), edit.replacement, edit.rule)])
+    offset = start - max(0, start - 2)
+    new_end = offset + len(edit.replacement)
+    grow_left = start > 0 and text[start - 1] in "\u200c\u200d" and not _keeps_joiner(after, offset - 1)
+    grow_right = end < len(text) and text[end] in "\u200c\u200d" and not _keeps_joiner(after, new_end)
+    if not (grow_left or grow_right):
+        return edit
+    replacement = edit.replacement
+    return Edit(start - grow_left, end + grow_right, replacement, edit.rule, edit.message)
+
+
 def nfc_edits(text: str) -> Iterator[Edit]:
     """Edits that put ``text`` in Unicode NFC, one per changed cluster.
 

@@ -112,6 +112,8 @@ def _line_counts(lay: Layout) -> dict[int, int]:
 def _candidate_head(line: str, lay: Layout) -> bool:
     if len(line) > 100 or not (line[:1].isupper() or line[:1].isdigit()):
         return False
+    if _BYLINE.match(line):
+        return False  # a reporter writes many stories
     if is_credit(line, lay.pats):
         return False  # photographers credit many pictures
     ws = words(line)
@@ -120,6 +122,15 @@ def _candidate_head(line: str, lay: Layout) -> bool:
     if starts_lower(line) or is_speaker_turn(line, lay.pats) or is_list_item(line):
         return False
     return not ends_sentence(line) or bool(_PAGE_NUMBER.search(line))
+
+
+_BYLINE = re.compile(r"(?i)by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s+and\s+.+)?\Z")
+
+
+def _over_byline(lay: Layout, line: Line) -> bool:
+    """A headline: the next unit is a byline ("By ANA RUIZ")."""
+    u = line.unit + 1
+    return u < len(lay.units) and _BYLINE.match(lay.first_line(u).strip()) is not None
 
 
 def _normal(line: str) -> str:
@@ -194,7 +205,7 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan) -> tuple[list[int], list[
     counts = Counter(keys)
     groups: dict[str, list[int]] = defaultdict(list)
     for k, key in zip(short, keys):
-        if counts[key] >= 2 and _candidate_head(lines[k].text, lay):
+        if counts[key] >= 2 and _candidate_head(lines[k].text, lay) and not _over_byline(lay, lines[k]):
             groups[key].append(k)
     undecided = []
     for norm, ks in groups.items():
@@ -209,7 +220,7 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan) -> tuple[list[int], list[
         spacing = (positions[-1] - positions[0]) / (len(ks) - 1)
         if (
             paged
-            or (len(ks) >= 3 and spacing >= PAGE_SPACING and len(plain_words) >= 2)
+            or (len(ks) >= 3 and spacing >= PAGE_SPACING and len(plain_words) >= 3)
             or (spacing >= 2 * PAGE_SPACING and len(plain_words) >= 4)
         ):
             for k in ks:
@@ -252,7 +263,7 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan) -> tuple[list[int], list[
             for k in ks:
                 plan.add(k, f"section banner removed: {lines[k].text!r}")
     for k in heads:
-        if k + 1 < len(lines):
+        if k + 1 < len(lines) and lines[k + 1].unit == lines[k].unit + 1:
             nxt = lines[k + 1].text
             if (
                 is_all_caps(nxt)

@@ -160,6 +160,14 @@ def ends_sentence(text: str) -> bool:
     return t[-1] in _FINAL or t[-1] in _DASHES
 
 
+def ends_with_dash(text: str) -> bool:
+    """Does ``text`` stop on an em or en dash (an interruption)?"""
+    t = text.rstrip()
+    while t and t[-1] in _CLOSERS:
+        t = t[:-1].rstrip()
+    return bool(t) and t[-1] in _DASHES
+
+
 def ends_with_hyphen(text: str) -> bool:
     """A word broken at the end: a letter right before a final hyphen."""
     t = text.rstrip()
@@ -525,8 +533,16 @@ def is_wrapped(lines: Sequence[str]) -> bool:
     return lower_starts >= 0.4 * (n - 1) and open_ends >= 0.5 * (n - 1)
 
 
+# A dateline that opens a story's first paragraph: "CORRAN SOUND — ".
+_DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{2,40}\s[—–-]\s")
+
+
 def _short_prose(text: str) -> bool:
-    """A few words of running prose ("What struck me"), not a heading."""
+    """A few words of running prose ("What struck me", a story's dateline
+    and first word: "CORRAN SOUND — According"), not a heading."""
+    dateline = _DATELINE.match(text)
+    if dateline and text[dateline.end() :].strip():
+        return True
     tokens = text.split()
     if not 2 <= len(tokens) <= 8 or is_all_caps(text) or is_heading_like(text):
         return False
@@ -634,9 +650,13 @@ class Layout:
         """May unit ``i`` sit inside a broken paragraph?  Credits, captions,
         graphic text, and a short sentence under a credit or over one (some
         papers print the caption first)."""
+        u = self.units[i]
+        if i + 1 < len(self.units):
+            nxt = self.units[i + 1]
+            if self.text.count("\n", u.end, nxt.start) == 1 and starts_lower(self.first_line(i + 1)[:20]):
+                return False  # the next line goes on with it: part of the text's flow
         if self.kind(i) in INTERLOPER_KINDS or self.is_caption_sentence(i):
             return True
-        u = self.units[i]
         return (
             i + 1 < len(self.units)
             and self.kind(i + 1) == "credit"
@@ -657,6 +677,8 @@ class Layout:
             return False
         if starts_lower(b_first):
             return True
+        if b_first.lstrip()[:1].isdigit() and is_body(self.head(i) if b_head is None else b_head, min_words=8):
+            return True  # "after a pause of nearly" / "75 days, the crews returned"
         if not self.english:
             return False
         if not (starts_upper(b_first) or b_first.lstrip()[:1].isdigit()):
@@ -664,7 +686,7 @@ class Layout:
         tail = a_tail.rstrip()
         while tail and tail[-1] in _CLOSERS:
             tail = tail[:-1].rstrip()
-        open_end = bool(tail) and tail[-1] in ",;" or last_word(tail).lower() in FUNCTION_WORDS
+        open_end = bool(tail) and tail[-1] == "," or last_word(tail).lower() in FUNCTION_WORDS
         if not open_end:
             return self._name_goes_on(tail, b_first)
         head = self.head(i) if b_head is None else b_head
@@ -701,9 +723,12 @@ class Layout:
 
     def is_open(self, chain_head: str, chain_tail: str, short_ok: bool = False) -> bool:
         """Is a paragraph that starts with ``chain_head`` and ends with
-        ``chain_tail`` broken off?  (``short_ok``: a prose fragment of a few
-        words, such as "What struck me", counts too.)"""
-        if ends_sentence(chain_tail) or _PAGE_REF.search(chain_tail[-20:]):
+        ``chain_tail`` broken off?  With ``short_ok`` (when what follows
+        starts in lowercase), a prose fragment of a few words ("What struck
+        me") counts too, and so does a paragraph that stops on a dash."""
+        if (ends_sentence(chain_tail) and not (short_ok and ends_with_dash(chain_tail))) or _PAGE_REF.search(
+            chain_tail[-20:]
+        ):
             return False
         return is_body(chain_head, min_words=5) or (short_ok and _short_prose(chain_head))
 
@@ -770,17 +795,21 @@ class Layout:
                 i += 1
                 continue
             if i not in linked_into:
-                if ends_sentence(tail) or _PAGE_REF.search(tail[-20:]):
+                if (ends_sentence(tail) and not ends_with_dash(tail)) or _PAGE_REF.search(tail[-20:]):
                     i = _advance(pending, i, n)
                     continue
                 head = self.head(i)
                 short = not is_body(head, min_words=5)
-                if (short and not _short_prose(head)) or (
-                    self.pats.lead_in_prefixes and head.startswith(self.pats.lead_in_prefixes)
+                if short and ends_with_hyphen(tail):
+                    pass  # a word broken at the end: open, whatever comes before it
+                elif (
+                    (short and not _short_prose(head))
+                    or (is_heading_like(head) and not _DATELINE.match(head))  # a headline
+                    or (self.pats.lead_in_prefixes and head.startswith(self.pats.lead_in_prefixes))
                 ):
                     i = _advance(pending, i, n)
                     continue
-            if not head or not self.is_open(head, tail, short_ok=True):
+            if not head or not (ends_with_hyphen(tail) or self.is_open(head, tail, short_ok=True)):
                 i = _advance(pending, i, n)
                 continue
             short = not is_body(head, min_words=5)
@@ -807,7 +836,11 @@ class Layout:
                             break
                     j += 1
                     continue
-                if self.continues(tail, j, self._chain_head(j, next_of)) and (lower or not short):
+                if self.continues(tail, j, self._chain_head(j, next_of)) and (
+                    # a fragment, a list item or a paragraph that stops on a
+                    # dash goes on only in lowercase
+                    lower or not (short or is_list_item(head) or ends_with_dash(tail))
+                ):
                     found = j  # (a fragment of a few words only before a lowercase continuation)
                     break
                 if not self.is_interloper(j):

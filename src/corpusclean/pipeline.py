@@ -96,7 +96,13 @@ def _controls(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
 
 
 def _scripts(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
-    return scripts.script_edits(text, config.scripts, facts, config.language)
+    found = scripts.script_edits(text, config.scripts, facts, config.language)
+    if "controls" not in config.rule_names():
+        return found
+    # A zero-width (non-)joiner kept beside a Cyrillic or Greek letter goes
+    # when that letter becomes Latin, as the controls rule would remove it
+    # then: take it in the same edit.
+    return (controls.absorb_joiners(text, f) if isinstance(f, Edit) else f for f in found)
 
 
 def _whitespace(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
