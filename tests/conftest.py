@@ -8,6 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests run the same examples on every run, so that a CI result can
+# be reproduced; HYPOTHESIS_PROFILE=explore searches new examples each run
+# (with more of them) and keeps failures in the local example database.
+settings.register_profile("repeatable", derandomize=True, print_blob=True)
+settings.register_profile("explore", derandomize=False, max_examples=500, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 # The atheris fuzz target is run as a program (tests/test_fuzz.py), not imported.
 collect_ignore = ["fuzz_clean.py"]

@@ -87,6 +87,28 @@ def test_running_heads_and_footers_removed():
     assert sum("running head removed" in e.message for e in result.edits) == 8
 
 
+def test_a_repeated_paragraph_opening_is_not_a_running_head():
+    # A report that says the same thing twice, hard-wrapped the same way: the
+    # first line of each copy repeats, but it is prose that flows on.
+    para = (
+        "Repair of the old slipway on the east pier is considered a\n"
+        "priority by the board. The survey found cracks in every pile.\n"
+    )
+    text = f"{BODY}\n\n{para}\n" + "\n\n".join([BODY] * 6) + f"\n\n{para}\n{BODY}\n"
+    assert repair(text, select=["furniture"]).edits == ()
+
+
+def test_jump_after_a_fragment_that_reads_like_a_name():
+    text = (
+        f"{BODY}\n\nThe Valley Water Board voted 5\n\nContinued on Page 6\n\nSchools Close for Floods\n\n"
+        f"{BODY}\n\nFrom Page 1\n\nto 2 to raise the levy, after a long night of argument.\n"
+    )
+    out = clean(text, select=LAYOUT)
+    assert "The Valley Water Board voted 5 to 2 to raise the levy, after a long night of argument." in out
+    assert "Continued on" not in out and "From Page" not in out
+    assert out.index("Schools Close for Floods") > out.index("night of argument")
+
+
 def test_section_banners_removed():
     text = (
         f"{BODY}\n\nContinued on Following Page\n\nThe Reckoning Special Report\n\n"

@@ -14,7 +14,7 @@ import pyphen
 import pytest
 import regex
 from groundtruth import GENRES, TRAP_KINDS, make_document
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from injector import ARTIFACT_TYPES, inject, repairable_types
 from scoring import normalize, score, tokenize
@@ -67,7 +67,9 @@ JUDGED = {"running-head", "caption", "paragraph-break"}
 @given(data=st.data())
 def test_corpusclean_repairs_injected_artifacts(kind, data):
     case = data.draw(injected(kind))
-    assert case.spans, "the injector found no site: a document of this genre must offer one"
+    # A short document may offer no site for this kind; that every genre
+    # offers sites is test_every_type_finds_sites_in_its_genres.
+    assume(case.spans)
     out = corpusclean.clean(case.broken)
     tally = score(case, out)
     assert tally.repaired[kind.name] == tally.injected[kind.name], _diff(case, out)
@@ -80,7 +82,9 @@ def test_corpusclean_repairs_injected_artifacts(kind, data):
 @given(data=st.data())
 def test_judged_artifacts_never_damage_good_text(kind, data):
     case = data.draw(injected(kind))
-    assert case.spans, "the injector found no site: a document of this genre must offer one"
+    # A short document may offer no site for this kind; that every genre
+    # offers sites is test_every_type_finds_sites_in_its_genres.
+    assume(case.spans)
     out = corpusclean.clean(case.broken)
     tally = score(case, out)
     assert tally.damaged == 0, _diff(case, out)

@@ -39,3 +39,22 @@ def test_stable_with_the_other_layout_rules():
     once = clean(TURN)
     assert clean(once) == once
     assert "belief-" not in once
+
+
+def test_fragment_ending_in_a_figure_or_opening_with_a_quote():
+    money = (
+        "It would take two dry summers, if the crews began at once. The board has set aside $310,000-\n\n"
+        "The board has set aside $310,000 and then frozen it, which says a great deal.\n"
+    )
+    assert clean(money, select=["overlaps"]) == (
+        "It would take two dry summers, if the crews began at once.\n\n"
+        "The board has set aside $310,000 and then frozen it, which says a great deal.\n"
+    )
+    quoted = (
+        'Neither side has signaled any wish to give ground. "We have waited for a-\n\n'
+        '"We have waited for a very long time," said a ferryman on the quay.\n'
+    )
+    assert clean(quoted, select=["overlaps"]) == (
+        'Neither side has signaled any wish to give ground.\n\n'
+        '"We have waited for a very long time," said a ferryman on the quay.\n'
+    )

@@ -32,7 +32,7 @@ _PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[]^_`{|}~")
 _PROTECTED = re.compile(
     r"""
     `[^`\n]+`                                  # code span
-  | \b[A-Za-z][A-Za-z0-9+.-]*://[^\s<>"]+      # URL
+  | [A-Za-z][A-Za-z0-9+.-]*://[^\s<>"]+        # URL (its scheme may be glued to a word)
   | \b[A-Za-z]:\\[^\s]*                        # Windows path C:\...
   | \\\\[A-Za-z0-9_$.-]+\\[^\s]*               # UNC path \\server\share
   | \$\$[^$\n]+\$\$                            # $$ ... $$

@@ -124,6 +124,17 @@ def _candidate_head(line: str, lay: Layout) -> bool:
     return not ends_sentence(line) or bool(_PAGE_NUMBER.search(line))
 
 
+def _opens_wrapped_prose(lay: Layout, line: Line) -> bool:
+    """A line of sentence-case prose that the next line of its paragraph
+    continues: the first line of a paragraph the document repeats, not a
+    head.  Heads are short or written in title case or capitals."""
+    unit = lay.units[line.unit]
+    if not unit.wrapped or line.end >= unit.end:
+        return False
+    ws = words(line.text)
+    return len(ws) >= 6 and sum(w[:1].islower() for w in ws) * 2 > len(ws)
+
+
 _BYLINE = re.compile(r"(?i)by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s+and\s+.+)?\Z")
 
 
@@ -205,7 +216,12 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan) -> tuple[list[int], list[
     counts = Counter(keys)
     groups: dict[str, list[int]] = defaultdict(list)
     for k, key in zip(short, keys):
-        if counts[key] >= 2 and _candidate_head(lines[k].text, lay) and not _over_byline(lay, lines[k]):
+        if (
+            counts[key] >= 2
+            and _candidate_head(lines[k].text, lay)
+            and not _over_byline(lay, lines[k])
+            and not _opens_wrapped_prose(lay, lines[k])
+        ):
             groups[key].append(k)
     undecided = []
     for norm, ks in groups.items():
@@ -345,7 +361,11 @@ def _stitch(
                 continue
             a_tail = lay.tail(before)
             lower = starts_lower(lay.first_line(cont))
-            if lay.is_open(lay.head(before), a_tail, short_ok=lower) and (
+            # A story that breaks off right above its jump line and goes on
+            # in lowercase after "From Page N" is open even when its last
+            # paragraph reads like a name ("The Harbor Commission voted 7").
+            broken_off = lower and not ends_sentence(a_tail) and not is_all_caps(a_tail)
+            if (broken_off or lay.is_open(lay.head(before), a_tail, short_ok=lower)) and (
                 lower or lay.continues(a_tail, cont)
             ):
                 candidates.append((page, j))

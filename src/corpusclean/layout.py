@@ -546,7 +546,10 @@ def _short_prose(text: str) -> bool:
     tokens = text.split()
     if not 2 <= len(tokens) <= 8 or is_all_caps(text) or is_heading_like(text):
         return False
-    return sum(1 for t in tokens[1:] if t[:1].islower()) * 2 >= len(tokens) - 1
+    lower = [t for t in tokens[1:] if t[:1].islower()]
+    # mostly lowercase, or a name and a verb ("The Harbor Board voted 7"):
+    # a title-case heading capitalises every word but the little ones
+    return len(lower) * 2 >= len(tokens) - 1 or any(t.lower() not in FUNCTION_WORDS for t in lower)
 
 
 # Last characters of a unit that end it for sure: a unit ending in anything

@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterator
 
 from .edits import Edit, apply_edits
-from .layout import words
 
 __all__ = ["overlap_edits", "fix_overlaps"]
 
@@ -32,16 +31,17 @@ _AFTER = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*(?=\S)")
 
 
 def _dangling(text: str) -> Iterator[int]:
-    """Offsets of dashes that end a line right after a letter."""
+    """Offsets of dashes that end a line right after a letter or digit."""
     hits: list[int] = []
     for dash in ("-", "\u2014", "\u2013"):
         needle = dash + "\n"
         i = text.find(needle)
         while i >= 0:
-            if i > 0 and text[i - 1].isalpha():
+            if i > 0 and text[i - 1].isalnum():
                 hits.append(i)
             i = text.find(needle, i + 2)
     return iter(sorted(hits))
+_OPENERS = "\"“‘'(["
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -63,7 +63,7 @@ def overlap_edits(text: str) -> Iterator[Edit]:
         line_start = text.rfind("\n", 0, dash) + 1
         next_end = text.find("\n", m.end())
         next_line = text[m.end() : len(text) if next_end < 0 else next_end]
-        head = [_norm(w) for w in words(next_line[:600])][:MAX_WORDS]
+        head = [_norm(t.group()) for t in _TOKEN.finditer(next_line[:600])][:MAX_WORDS]
         if len(head) < MIN_WORDS:
             continue
         tail_tokens = list(_TOKEN.finditer(text, max(line_start, dash - 600), dash))[-MAX_WORDS:]
@@ -76,6 +76,9 @@ def overlap_edits(text: str) -> Iterator[Edit]:
         if not best:
             continue
         start = tail_tokens[-best].start()
+        # an opening quote or bracket glued to the fragment goes with it
+        while start > line_start and text[start - 1] in _OPENERS:
+            start -= 1
         # take the comma or semicolon and space that led into the fragment
         cut = start
         while cut > line_start and text[cut - 1] in " \t":
