@@ -8,12 +8,19 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import Phase, settings
 
 # Property tests run the same examples on every run, so that a CI result can
-# be reproduced; HYPOTHESIS_PROFILE=explore searches new examples each run
-# (with more of them) and keeps failures in the local example database.
-settings.register_profile("repeatable", derandomize=True, print_blob=True)
+# be reproduced (a failure is reported as found, unshrunk: shrinking a
+# document can take minutes); HYPOTHESIS_PROFILE=explore searches new
+# examples each run (more of them), shrinks failures and keeps them in the
+# local example database.
+settings.register_profile(
+    "repeatable",
+    derandomize=True,
+    print_blob=True,
+    phases=(Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.explain),
+)
 settings.register_profile("explore", derandomize=False, max_examples=500, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 

@@ -27,6 +27,9 @@ def test_sigint_mid_run_leaves_every_file_old_or_new(tmp_path, jobs):
     proc = subprocess.Popen(
         [sys.executable, "-m", "corpusclean", "fix", "--jobs", jobs, *sorted(p.name for p in old)],
         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+        # a shell's background job starts with SIGINT ignored, and a program
+        # rightly keeps it so; Ctrl-C reaches a program that has the default
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 120
     paths = sorted(old)

@@ -174,6 +174,18 @@ def ends_with_hyphen(text: str) -> bool:
     return len(t) >= 2 and t[-1] == "-" and t[-2].isalpha()
 
 
+_FIGURE = re.compile(r"[$£€¥]?\d")
+
+
+def starts_figure(text: str) -> bool:
+    """Does ``text`` start with a number or an amount?
+
+    >>> starts_figure("75 days"), starts_figure("$7.5 million"), starts_figure("May 5")
+    (True, True, False)
+    """
+    return _FIGURE.match(text.lstrip()) is not None
+
+
 def starts_lower(text: str) -> bool:
     """Does ``text`` start (after opening quotes) with a lowercase letter?
 
@@ -680,11 +692,11 @@ class Layout:
             return False
         if starts_lower(b_first):
             return True
-        if b_first.lstrip()[:1].isdigit() and is_body(self.head(i) if b_head is None else b_head, min_words=8):
-            return True  # "after a pause of nearly" / "75 days, the crews returned"
+        if starts_figure(b_first) and is_body(self.head(i) if b_head is None else b_head, min_words=8):
+            return True  # "after a pause of nearly" / "75 days, the crews returned" ("$7.5 million")
         if not self.english:
             return False
-        if not (starts_upper(b_first) or b_first.lstrip()[:1].isdigit()):
+        if not (starts_upper(b_first) or starts_figure(b_first)):
             return False
         tail = a_tail.rstrip()
         while tail and tail[-1] in _CLOSERS:

@@ -44,8 +44,10 @@ COMMANDS = ("check", "fix", "rules", "names")
 _DESCRIPTIONS = {
     "clean": (
         "Clean text and write it to stdout. With no PATH, or with '-', read stdin. "
-        "corpusclean repairs what text extraction leaves behind: mojibake, control "
-        "characters, markdown escapes and untidy whitespace (see 'corpusclean rules')."
+        "corpusclean repairs what text extraction leaves behind: words hyphenated across "
+        "breaks, broken paragraphs, captions and page furniture inside the text, mojibake, "
+        "control characters, markdown escapes, mixed-script words and untidy whitespace "
+        "(see 'corpusclean rules')."
         " Other commands: check, fix, rules, and 'names suggest' (drafts a names registry"
         " from a corpus); 'corpusclean COMMAND --help' explains each."
     ),
@@ -131,7 +133,11 @@ def build_parser(command: str) -> argparse.ArgumentParser:
     sel.add_argument("--scripts", choices=SCRIPT_POLICIES,
                      help="words mixing Latin, Cyrillic and Greek letters: unify them in their "
                           "main script (default), transliterate Cyrillic and Greek to latin, or keep")
-    sel.add_argument("--language", metavar="CODE", help=argparse.SUPPRESS)
+    sel.add_argument(
+        "--language",
+        metavar="CODE",
+        help="language of the text, for the word frequencies that decide hyphenation (a wordfreq code; default: en)",
+    )
     sel.add_argument("--rules", dest="rule_packs", action="append", metavar="PACK",
                      help="add a rule pack: a built-in name (newspaper) or a TOML file; repeatable")
     sel.add_argument("--names", action="append", metavar="FILE",
