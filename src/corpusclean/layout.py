@@ -763,22 +763,30 @@ class Layout:
         next_of: dict[int, int] = {}
         out: list[Link] = []
         for _ in range(4):
-            out = self._links_once(next_of)
+            asked: dict[int, str] = {}
+            out = self._links_once(next_of, asked)
             found = {link.a: link.b for link in out}
-            if found == next_of:
+            # A pass depends on next_of only through the chain heads it
+            # asked for: when those read the same under the links just
+            # found, another pass would find the same links.
+            if found == next_of or all(self._chain_head(j, found) == h for j, h in asked.items()):
                 break
             next_of = found
         self._links = out
         return out
 
-    def _chain_head(self, i: int, next_of: dict[int, int]) -> str:
+    def _chain_head(self, i: int, next_of: dict[int, int], asked: dict[int, str] | None = None) -> str:
+        start = i
         head = self.head(i)
         while len(head) < _BODY_PREFIX and i in next_of:
             i = next_of[i]
             head = head + " " + self.head(i)
-        return head[:_BODY_PREFIX]
+        head = head[:_BODY_PREFIX]
+        if asked is not None:
+            asked[start] = head
+        return head
 
-    def _links_once(self, next_of: dict[int, int]) -> list[Link]:
+    def _links_once(self, next_of: dict[int, int], asked: dict[int, str]) -> list[Link]:
         out: list[Link] = []
         units = self.units
         text = self.text
@@ -837,7 +845,7 @@ class Layout:
                     # reads as the continuation too and nothing lowercase
                     # continues the paragraph after the captions (captions
                     # already moved after a paragraph sit by its end).
-                    if j == i + 1 and self.continues(tail, j, self._chain_head(j, next_of)):
+                    if j == i + 1 and self.continues(tail, j, self._chain_head(j, next_of, asked)):
                         k = j + 1
                         while (
                             k < n
@@ -851,7 +859,7 @@ class Layout:
                             break
                     j += 1
                     continue
-                if self.continues(tail, j, self._chain_head(j, next_of)) and (
+                if self.continues(tail, j, self._chain_head(j, next_of, asked)) and (
                     # a fragment, a list item or a paragraph that stops on a
                     # dash goes on only in lowercase
                     lower or not (short or is_list_item(head) or ends_with_dash(tail))
