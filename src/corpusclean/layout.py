@@ -523,12 +523,20 @@ def is_wrapped(lines: Sequence[str]) -> bool:
     """
     # Judge the lines as they will be once words broken at their ends are
     # mended, so that mending them does not change the verdict.
+    # (Pieces are joined once per line: a long run of "word-" lines would
+    # make repeated concatenation quadratic.)
     merged: list[str] = []
+    pieces: list[str] = []
     for line in lines:
-        if merged and ends_with_hyphen(merged[-1]) and starts_lower(line):
-            merged[-1] = merged[-1].rstrip()[:-1] + line.lstrip()
+        if pieces and ends_with_hyphen(pieces[-1]) and starts_lower(line):
+            pieces[-1] = pieces[-1].rstrip()[:-1]
+            pieces.append(line.lstrip())
         else:
-            merged.append(line)
+            if pieces:
+                merged.append("".join(pieces))
+            pieces = [line]
+    if pieces:
+        merged.append("".join(pieces))
     lines = merged
     n = len(lines)
     if n < 2:

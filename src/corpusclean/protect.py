@@ -10,7 +10,7 @@ and only for lines that hold something they would change.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 import re
 
@@ -18,6 +18,7 @@ import regex
 
 __all__ = ["protected_spans", "might_hold_spans", "Protected"]
 
+_NEWLINE = re.compile("\n")
 _PROTECTED = regex.compile(
     r"""
     `[^`\n]+`                                             # code span
@@ -62,31 +63,32 @@ class Protected:
     (True, False)
     """
 
-    __slots__ = ("_text", "_line_starts", "_starts", "_ends")
+    __slots__ = ("_text", "_breaks", "_lines")
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._line_starts: set[int] = set()
-        self._starts: list[int] = []
-        self._ends: list[int] = []
+        self._breaks: list[int] | None = None  # offsets of the newlines, found once
+        # line start -> (starts, ends) of that line's protected spans
+        self._lines: dict[int, tuple[list[int], list[int]]] = {}
 
-    def _load_line(self, pos: int) -> None:
-        text = self._text
-        start = text.rfind("\n", 0, pos) + 1
-        if start in self._line_starts:
-            return
-        self._line_starts.add(start)
-        end = text.find("\n", pos)
-        spans = protected_spans(text, start, len(text) if end < 0 else end)
-        if spans:
-            merged = sorted([*zip(self._starts, self._ends), *spans])
-            self._starts = [a for a, _ in merged]
-            self._ends = [b for _, b in merged]
+    def _line(self, pos: int) -> tuple[list[int], list[int]]:
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _NEWLINE.finditer(self._text)]
+        k = bisect_left(self._breaks, pos)  # the first newline at or after pos
+        start = self._breaks[k - 1] + 1 if k else 0
+        found = self._lines.get(start)
+        if found is None:
+            end = self._breaks[k] if k < len(self._breaks) else len(self._text)
+            spans = protected_spans(self._text, start, end)
+            found = self._lines[start] = ([a for a, _ in spans], [b for _, b in spans])
+        return found
 
     def covers(self, start: int, end: int) -> bool:
-        """Does ``[start, end)`` overlap a protected span?"""
-        self._load_line(start)
+        """Does ``[start, end)`` overlap a protected span of its line?"""
+        starts, ends = self._line(start)
+        if not starts:
+            return False
         # Spans never overlap, so only the last one starting before ``end``
         # can reach ``start``.
-        i = bisect_right(self._starts, max(start, end - 1)) - 1
-        return i >= 0 and self._ends[i] > start
+        i = bisect_right(starts, max(start, end - 1)) - 1
+        return i >= 0 and ends[i] > start
