@@ -69,3 +69,10 @@ def test_removal_that_joins_a_letter_and_its_mark_is_normalized():
     text = "Caf\u0065\x1f\u0301 and A\x1f\u0300"
     assert remove_controls(text) == "Caf\u00e9 and \u00c0"
     assert clean(text) == clean(clean(text)) == "Caf\u00e9 and \u00c0"
+
+
+def test_a_run_of_lone_carriage_returns_is_one_edit():
+    result = repair("old Mac text\r\r\rnext part\rend", select=["controls"])
+    assert result.text == "old Mac text\n\n\nnext part\nend"
+    assert [(e.start, e.end, e.replacement) for e in result.edits] == [(12, 15, "\n\n\n"), (24, 25, "\n")]
+    assert "3 lone carriage returns" in result.edits[0].message

@@ -102,3 +102,16 @@ def test_edits_are_named_and_replay():
     (edit,) = result.edits
     assert edit.rule == "paragraphs" and edit.replacement == " "
     assert raw[edit.start : edit.end] == "\n\n"
+
+
+def test_a_block_of_rules_and_dashes_is_left_alone_and_keeps_its_lines():
+    text = (
+        "The crews worked through the night on the\n\n***\n---\n* * *\n\n"
+        "embankment, which held until the morning.\n\n-\n-\n-\n"
+    )
+    out = clean(text)
+    assert "***\n---\n* * *" in out and out.endswith("-\n-\n-\n")
+    from corpusclean.layout import split_units
+
+    units = split_units(text)
+    assert [text[u.start : u.end] for u in units][1:2] == ["***\n---\n* * *"]

@@ -117,7 +117,13 @@ def control_edits(
             continue
         ch = m.group()
         if ch == "\r":
-            pending.append(Edit(i, i + 1, "\n", RULE, "lone carriage return -> newline"))
+            # a run of them is one edit (old Mac line endings: every line)
+            j = i + 1
+            while j < len(text) and text[j] == "\r":
+                j += 1
+            message = "lone carriage return -> newline" if j == i + 1 else f"{j - i} lone carriage returns -> newlines"
+            pending.append(Edit(i, j, "\n" * (j - i), RULE, message))
+            skip_to = j
         elif "\x80" <= ch <= "\x9f":
             if defer_c1 and (
                 (i > 0 and not text[i - 1].isascii())

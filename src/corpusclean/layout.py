@@ -56,6 +56,9 @@ class Unit(NamedTuple):
 _SEPARATOR = re.compile(r"(\n[ \t\u00a0]*\n[ \t\u00a0\n]*)")
 
 
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
 def split_units(text: str) -> list[Unit]:
     """The units of ``text``, in order.
 
@@ -78,6 +81,14 @@ def split_units(text: str) -> list[Unit]:
             if b.strip():
                 e = s + len(b)
                 units.append(Unit(s, e, e, False))
+            continue
+        if _LETTER_OR_DIGIT.search(b) is None:
+            # rules, dashes, asterisks: no line of it is text any rule reads,
+            # so the block is one unit (thousands of "-" lines cost one)
+            first = len(b) - len(b.lstrip())
+            last = len(b.rstrip())
+            if last > first:
+                units.append(Unit(s + first, s + last, s + last, False))
             continue
         lines = b.split("\n")
         line_starts = accumulate((len(line) + 1 for line in lines), initial=s)
