@@ -173,18 +173,29 @@ def control_edits(
 
 
 def absorb_joiners(text: str, edit: Edit) -> Edit:
-    """``edit`` widened over zero-width (non-)joiners around it that the
-    controls rule would remove once ``edit`` is made."""
+    """``edit`` widened over zero-width (non-)joiners right beside it that
+    the controls rule would remove once ``edit`` is made (a joiner that
+    sat by a Cyrillic letter which becomes Latin).
+
+    >>> e = absorb_joiners("x\u200dД", Edit(2, 3, "D", "scripts"))
+    >>> e.start, e.end, e.replacement
+    (1, 3, 'D')
+    """
     start, end = edit.start, edit.end
-    after = apply_edits(text[max(0, start - 2) : min(len(text), end + 2)], [Edit(start - max(0, start - 2), end - max(0, start - 2), edit.replacement, edit.rule)])
-    offset = start - max(0, start - 2)
-    new_end = offset + len(edit.replacement)
-    grow_left = start > 0 and text[start - 1] in "\u200c\u200d" and not _keeps_joiner(after, offset - 1)
-    grow_right = end < len(text) and text[end] in "\u200c\u200d" and not _keeps_joiner(after, new_end)
+    joiners = "\u200c\u200d"
+    left = start > 0 and text[start - 1] in joiners
+    right = end < len(text) and text[end] in joiners
+    if not (left or right):
+        return edit  # the common case: nothing to look at
+    # judge the joiners in the text as it reads after the edit
+    lo = max(0, start - 2)
+    after = text[lo:start] + edit.replacement + text[end : end + 2]
+    offset = start - lo
+    grow_left = left and not _keeps_joiner(after, offset - 1)
+    grow_right = right and not _keeps_joiner(after, offset + len(edit.replacement))
     if not (grow_left or grow_right):
         return edit
-    replacement = edit.replacement
-    return Edit(start - grow_left, end + grow_right, replacement, edit.rule, edit.message)
+    return Edit(start - grow_left, end + grow_right, edit.replacement, edit.rule, edit.message)
 
 
 def nfc_edits(text: str) -> Iterator[Edit]:

@@ -305,8 +305,10 @@ class _Verdict:
     reason: str = ""  # why it was left (a note) or what was done
 
 
+@lru_cache(maxsize=8192)
 def _unify(word: str, language: str) -> _Verdict:
-    """Make a mixed word single-script, or say why not."""
+    """Make a mixed word single-script, or say why not (a pure function of
+    the word: memoised, since a text repeats its words)."""
     scripts = [script_of(c) for c in word]
     counts = Counter(s for s in scripts if s)
     if "other" in counts:
