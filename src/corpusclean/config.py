@@ -12,6 +12,7 @@ repair functions never touch the file system.
 from __future__ import annotations
 
 import dataclasses
+import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -54,6 +55,20 @@ def _choice(key: str, value: Any, choices: tuple[str, ...], source: str) -> str:
             f"{source}: '{key}' must be one of {', '.join(choices)}, not {value!r}"
         )
     return str(value)
+
+
+def toml_error(exc: Exception, text: str, source: str) -> str:
+    """A TOML syntax error as ``SOURCE:LINE: invalid TOML: message`` (the
+    line tomllib names, or the last line when it says "end of document")."""
+    message = str(exc)
+    where = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    if where:
+        line = where.group(1)
+        message = message[: where.start()].strip()
+    else:
+        line = str(max(1, len(text.splitlines())))
+        message = re.sub(r"\s*\(at end of document\)", " at the end of the file", message)
+    return f"{source}:{line}: invalid TOML: {message}"
 
 
 @dataclass(frozen=True)

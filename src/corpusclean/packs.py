@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .config import ConfigError
+from .config import ConfigError, toml_error
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -92,15 +92,7 @@ def parse_pack(text: str, source: str) -> RulePack:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        where = re.search(r"\(at line (\d+), column (\d+)\)", message)
-        if where:
-            line = where.group(1)
-            message = message[: where.start()].strip()
-        else:
-            line = str(max(1, len(text.splitlines())))
-            message = re.sub(r"\s*\(at end of document\)", " at the end of the file", message)
-        raise PackError(f"{source}:{line}: invalid TOML: {message}") from None
+        raise PackError(toml_error(exc, text, source)) from None
     values: dict[str, tuple[str, ...]] = {}
     name = Path(source).stem
     for section, table in data.items():

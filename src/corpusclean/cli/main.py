@@ -194,13 +194,18 @@ def build_parser(command: str) -> argparse.ArgumentParser:
     return parser
 
 
-def _config_from_args(args: argparse.Namespace) -> Config:
+def base_config(args: argparse.Namespace) -> Config:
+    """The configuration a run starts from: ``--config FILE``, none with
+    ``--isolated``, else the one found from the current folder."""
     if args.config:
-        base = Config.from_file(args.config)
-    elif args.isolated:
-        base = Config()
-    else:
-        base = Config.discover(Path.cwd())
+        return Config.from_file(args.config)
+    if args.isolated:
+        return Config()
+    return Config.discover(Path.cwd())
+
+
+def _config_from_args(args: argparse.Namespace) -> Config:
+    base = base_config(args)
     changes: dict[str, Any] = {}
     for key in ("select", "quotes", "captions", "scripts", "language", "errors", "name_threshold"):
         value = getattr(args, key, None)

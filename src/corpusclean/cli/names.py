@@ -10,8 +10,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..config import Config, ConfigError
+from ..config import ConfigError
 from .files import InputError, Skipped, decode, read_text
+from .main import base_config
 
 __all__ = ["run_names"]
 
@@ -81,12 +82,7 @@ def _suggest(argv: Sequence[str]) -> int:
 
     args = _suggest_parser().parse_args(argv)
     try:
-        if args.config:
-            config = Config.from_file(args.config)
-        elif args.isolated:
-            config = Config()
-        else:
-            config = Config.discover(Path.cwd())
+        config = base_config(args)
         changes: dict[str, object] = {"ignore": tuple(config.ignore) + ("names",)}
         if args.errors:
             changes["errors"] = args.errors

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..config import ConfigError
+from ..config import ConfigError, toml_error
 from .keys import PersonName, Token, fold, parse_person, place_key, readings, split_tokens, strip_possessive
 
 if sys.version_info >= (3, 11):
@@ -282,11 +282,7 @@ def parse_registry(text: str, source: str) -> Registry:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        where = re.search(r"\(at line (\d+), column (\d+)\)", message)
-        line = where.group(1) if where else str(max(1, len(text.splitlines())))
-        message = message[: where.start()].strip() if where else message
-        raise RegistryError(f"{source}:{line}: invalid TOML: {message}") from None
+        raise RegistryError(toml_error(exc, text, source)) from None
     return Registry.of(entries_of(data, text, source), [source])
 
 
