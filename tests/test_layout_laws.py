@@ -54,3 +54,43 @@ def test_removals_are_recorded(text):
         removed.update(_ALNUM.findall(text[e.start : e.end]))
         removed.subtract(_ALNUM.findall(e.replacement))
     assert Counter(_ALNUM.findall(text)) - removed == Counter(_ALNUM.findall(result.text))
+
+
+def _analysis(lay):
+    return (
+        lay.units,
+        [lay.kind(i) for i in range(len(lay.units))],
+        lay.links(),
+    )
+
+
+@SETTINGS
+@given(DOCS, st.sampled_from(["furniture", "captions", "hyphenation", "paragraphs"]))
+def test_shared_memo_changes_no_verdict(text, rule):
+    """The pipeline keeps what it found about each unit and block for the
+    next version of the document (layout.UnitMemo): a layout made with the
+    memo of the version before gives the same units, kinds and links as one
+    made from scratch."""
+    from corpusclean.layout import Layout, UnitMemo
+
+    config = Config()
+    memo = UnitMemo()
+    _analysis(Layout(text, config, memo))
+    edited = clean(text, select=[rule])
+    assert _analysis(Layout(edited, config, memo)) == _analysis(Layout(edited, config))
+    # and the memo's second use on the same text changes nothing either
+    assert _analysis(Layout(text, config, memo)) == _analysis(Layout(text, config))
+
+
+def test_blocks_seen_elsewhere_are_shifted():
+    from corpusclean.layout import split_units
+
+    block = "a list of\nshort lines\nthat stay\napart here\n"
+    first = "Intro line.\n\n" + block
+    seen: dict = {}
+    assert split_units(first, seen) == split_units(first)
+    moved = "A much longer introduction line.\n\n" + block
+    assert split_units(moved, seen) == split_units(moved)
+    assert [moved[u.start : u.end] for u in split_units(moved, seen)][1:] == [
+        "a list of", "short lines", "that stay", "apart here"
+    ]

@@ -25,6 +25,7 @@ from .config import Config
 __all__ = [
     "Unit",
     "Layout",
+    "UnitMemo",
     "Patterns",
     "patterns_for",
     "split_units",
@@ -59,11 +60,16 @@ _SEPARATOR = re.compile(r"(\n[ \t\u00a0]*\n[ \t\u00a0\n]*)")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
-def split_units(text: str) -> list[Unit]:
+_new_tuple = tuple.__new__
+
+
+def split_units(text: str, blocks_seen: dict[str, tuple[int, list[Unit]]] | None = None) -> list[Unit]:
     """The units of ``text``, in order.
 
     Splitting at blank lines runs in C; the common case, a block of one
-    line, becomes a unit without a Python-level loop.
+    line, becomes a unit without a Python-level loop.  ``blocks_seen``
+    remembers the units of each block of several lines, for splitting the
+    next version of the same document (see :class:`UnitMemo`).
 
     >>> t = "Title\\n\\nOne line.\\n\\n\\nwrapped text that goes on and on over\\nthe next line and on.\\n"
     >>> [(t[u.start:u.end], u.wrapped) for u in split_units(t)]
@@ -73,35 +79,68 @@ def split_units(text: str) -> list[Unit]:
     offsets = list(accumulate(map(len, parts), initial=0))
     blocks = parts[0::2]
     starts = offsets[0::2]
-    if all("\n" not in b for b in blocks):
-        return [Unit(s, s + len(b), s + len(b), False) for s, b in zip(starts, blocks) if b.strip()]
+    # Blocks of one line become units in list comprehensions (the common
+    # case); the few blocks of several lines are looked at one by one.
+    multi = [k for k, b in enumerate(blocks) if "\n" in b]
+    if not multi:
+        return _single_line_units(starts, blocks)
     units: list[Unit] = []
-    for s, b in zip(starts, blocks):
-        if "\n" not in b:
-            if b.strip():
-                e = s + len(b)
-                units.append(Unit(s, e, e, False))
+    prev = 0
+    for k in multi:
+        if k > prev:
+            units.extend(_single_line_units(starts[prev:k], blocks[prev:k]))
+        prev = k + 1
+        s, b = starts[k], blocks[k]
+        if blocks_seen is None:
+            _block_units(text, s, b, units)
             continue
-        if _LETTER_OR_DIGIT.search(b) is None:
-            # rules, dashes, asterisks: no line of it is text any rule reads,
-            # so the block is one unit (thousands of "-" lines cost one)
-            first = len(b) - len(b.lstrip())
-            last = len(b.rstrip())
-            if last > first:
-                units.append(Unit(s + first, s + last, s + last, False))
-            continue
-        lines = b.split("\n")
-        line_starts = accumulate((len(line) + 1 for line in lines), initial=s)
-        spans = [(a, a + len(line)) for a, line in zip(line_starts, lines) if line.strip()]
-        if not spans:
-            continue
-        if len(spans) == 1:
-            units.append(Unit(spans[0][0], spans[0][1], spans[0][1], False))
-        elif is_wrapped([text[a:e] for a, e in spans]):
-            units.append(Unit(spans[0][0], spans[-1][1], spans[0][1], True))
+        seen = blocks_seen.get(b)
+        if seen is None:
+            found: list[Unit] = []
+            _block_units(text, s, b, found)
+            blocks_seen[b] = (s, found)
+            units.extend(found)
+        elif seen[0] == s:
+            units.extend(seen[1])
         else:
-            units.extend([Unit(a, e, e, False) for a, e in spans])
+            d = s - seen[0]
+            units.extend([_new_tuple(Unit, (u[0] + d, u[1] + d, u[2] + d, u[3])) for u in seen[1]])
+    if prev < len(blocks):
+        units.extend(_single_line_units(starts[prev:], blocks[prev:]))
     return units
+
+
+def _block_units(text: str, s: int, b: str, units: list[Unit]) -> None:
+    """Add the units of block ``b`` (several lines), which starts at ``s``."""
+    if _LETTER_OR_DIGIT.search(b) is None:
+        # rules, dashes, asterisks: no line of it is text any rule reads,
+        # so the block is one unit (thousands of "-" lines cost one)
+        first = len(b) - len(b.lstrip())
+        last = len(b.rstrip())
+        if last > first:
+            units.append(Unit(s + first, s + last, s + last, False))
+        return
+    lines = b.split("\n")
+    line_starts = accumulate((len(line) + 1 for line in lines), initial=s)
+    spans = [(a, a + len(line)) for a, line in zip(line_starts, lines) if line.strip()]
+    if not spans:
+        return
+    if len(spans) == 1:
+        units.append(Unit(spans[0][0], spans[0][1], spans[0][1], False))
+    elif is_wrapped([text[a:e] for a, e in spans]):
+        units.append(Unit(spans[0][0], spans[-1][1], spans[0][1], True))
+    else:
+        units.extend([Unit(a, e, e, False) for a, e in spans])
+
+
+def _single_line_units(starts: Sequence[int], blocks: Sequence[str]) -> list[Unit]:
+    # (tuple.__new__ makes the named tuples without a Python-level call:
+    # a text has thousands of units and is split after each layout rule)
+    return [
+        _new_tuple(Unit, (s, s + n, s + n, False))
+        for s, n, b in zip(starts, map(len, blocks), blocks)
+        if n and not b.isspace()
+    ]
 
 
 def unit_lines(text: str, unit: Unit) -> list[tuple[int, int]]:
@@ -588,6 +627,15 @@ def _short_prose(text: str) -> bool:
 _CLOSED_LAST = frozenset(".!?…:")
 
 
+def _open_end(tail: str, short_ok: bool) -> bool:
+    """May a paragraph ending in ``tail`` go on?  (Not when it ends a
+    sentence, unless ``short_ok`` and it stops on a dash; not when it ends
+    with a page reference.)"""
+    if ends_sentence(tail) and not (short_ok and ends_with_dash(tail)):
+        return False
+    return _PAGE_REF.search(tail[-20:]) is None
+
+
 def _advance(pending: Iterator[int], i: int, n: int) -> int:
     """The next candidate after ``i``."""
     for j in pending:
@@ -596,15 +644,37 @@ def _advance(pending: Iterator[int], i: int, n: int) -> int:
     return n
 
 
+class UnitMemo:
+    """What the layout of one version of a document found about each unit
+    text (its kind; whether it breaks off open) and about each block of
+    several lines (its units), kept for the layouts of the next versions:
+    most units come through a rule unchanged, and each of these verdicts
+    depends on the unit's (or block's) own text alone.  One memo serves one
+    document and one config (the pipeline makes one per repair)."""
+
+    __slots__ = ("kinds", "opens", "blocks")
+
+    def __init__(self) -> None:
+        self.kinds: dict[tuple[int, str], str] = {}
+        self.opens: dict[tuple[int, str], bool | None] = {}
+        #: the units of each block of several lines (see split_units)
+        self.blocks: dict[str, tuple[int, list[Unit]]] = {}
+
+
 class Layout:
     """Units of a text, what kind each is, and the links between them."""
 
-    def __init__(self, text: str, config: Config) -> None:
+    def __init__(self, text: str, config: Config, memo: UnitMemo | None = None) -> None:
+        """``memo``, when given, remembers what was found about each unit
+        text across layouts of successive versions of a document (see
+        :class:`UnitMemo`); share it only between layouts made with the same
+        config."""
         self.text = text
         self.config = config
+        self._memo = memo
         self.pats = patterns_for(config)
         self.english = config.language.split("-")[0] == "en"
-        self.units = split_units(text)
+        self.units = split_units(text, None if memo is None else memo.blocks)
         self._kinds: list[str | None] = [None] * len(self.units)
         self._links: list[Link] | None = None
 
@@ -633,8 +703,21 @@ class Layout:
     def kind(self, i: int) -> str:
         k = self._kinds[i]
         if k is None:
-            k = self._kinds[i] = self._classify(i)
+            memo = self._memo
+            if memo is None:
+                k = self._kinds[i] = self._classify(i)
+                return k
+            key = self._key(i)
+            k = memo.kinds.get(key)
+            if k is None:
+                k = memo.kinds[key] = self._classify(i)
+            self._kinds[i] = k
         return k
+
+    def _key(self, i: int) -> tuple[int, str]:
+        """What a unit's own verdicts depend on: its text and lines."""
+        u = self.units[i]
+        return (u.first_end - u.start, self.text[u.start : u.end])
 
     def _classify(self, i: int) -> str:
         pats = self.pats
@@ -760,9 +843,7 @@ class Layout:
         ``chain_tail`` broken off?  With ``short_ok`` (when what follows
         starts in lowercase), a prose fragment of a few words ("What struck
         me") counts too, and so does a paragraph that stops on a dash."""
-        if (ends_sentence(chain_tail) and not (short_ok and ends_with_dash(chain_tail))) or _PAGE_REF.search(
-            chain_tail[-20:]
-        ):
+        if not _open_end(chain_tail, short_ok):
             return False
         return is_body(chain_head, min_words=5) or (short_ok and _short_prose(chain_head))
 
@@ -820,6 +901,7 @@ class Layout:
             and (text.find(" ", u.start, u.end) >= 0 or text[u.end - 1] == "-")
         ]
         head = ""
+        body_of: tuple[str | None, bool] = (None, False)  # a head, is_body(head)
         linked_into: set[int] = set()
         pending = iter(candidates)
         i = next(pending, n)
@@ -837,24 +919,29 @@ class Layout:
                 i += 1
                 continue
             if i not in linked_into:
-                if (ends_sentence(tail) and not ends_with_dash(tail)) or _PAGE_REF.search(tail[-20:]):
+                # the start of a paragraph: judged on the unit alone
+                verdict = self._opens(i)
+                if verdict is None:
                     i = _advance(pending, i, n)
                     continue
                 head = self.head(i)
-                short = not is_body(head, min_words=5)
-                if short and ends_with_hyphen(tail):
-                    pass  # a word broken at the end: open, whatever comes before it
-                elif (
-                    (short and not _short_prose(head))
-                    or (is_heading_like(head) and not _DATELINE.match(head))  # a headline
-                    or (self.pats.lead_in_prefixes and head.startswith(self.pats.lead_in_prefixes))
+                short = verdict
+            else:
+                # a paragraph continued: judged by its start (the same
+                # string all along a long chain, so judged once) and the
+                # end of this unit
+                if head is not body_of[0]:
+                    body_of = (head, is_body(head, min_words=5))
+                short = not body_of[1]
+                if not head or not (
+                    ends_with_hyphen(tail)
+                    or (
+                        _open_end(tail, short_ok=True)
+                        and (not short or _short_prose(head))
+                    )
                 ):
                     i = _advance(pending, i, n)
                     continue
-            if not head or not (ends_with_hyphen(tail) or self.is_open(head, tail, short_ok=True)):
-                i = _advance(pending, i, n)
-                continue
-            short = not is_body(head, min_words=5)
             j = i + 1
             found = None
             while j < n and j - i <= MAX_GAP_BLOCKS and units[j].start - units[i].end <= MAX_GAP_CHARS:
@@ -897,6 +984,37 @@ class Layout:
             linked_into.add(found)
             i = found
         return out
+
+    def _opens(self, i: int) -> bool | None:
+        """Does unit ``i``, as the first unit of a paragraph, break off
+        open?  None when it does not; else whether it is short (a few words
+        rather than running prose)."""
+        memo = self._memo
+        if memo is None:
+            return self._judge_open(i)
+        key = self._key(i)
+        if key in memo.opens:
+            return memo.opens[key]
+        verdict = memo.opens[key] = self._judge_open(i)
+        return verdict
+
+    def _judge_open(self, i: int) -> bool | None:
+        tail = self.tail(i)
+        if (ends_sentence(tail) and not ends_with_dash(tail)) or _PAGE_REF.search(tail[-20:]):
+            return None
+        head = self.head(i)
+        short = not is_body(head, min_words=5)
+        if short and ends_with_hyphen(tail):
+            return short  # a word broken at the end: open, whatever comes before it
+        if (
+            (short and not _short_prose(head))
+            or (is_heading_like(head) and not _DATELINE.match(head))  # a headline
+            or (self.pats.lead_in_prefixes and head.startswith(self.pats.lead_in_prefixes))
+        ):
+            return None
+        if not head or not (ends_with_hyphen(tail) or self.is_open(head, tail, short_ok=True)):
+            return None
+        return short
 
     def removal_spans(self, gone: Sequence[int]) -> dict[int, tuple[int, int]]:
         """For units to remove, the spans to delete: each unit with the

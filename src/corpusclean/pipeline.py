@@ -37,7 +37,7 @@ from . import (
 from .chunking import chunk_spans
 from .config import Config
 from .edits import Caption, Edit, LineEndings, Note, apply_edits, compose, shift
-from .layout import Layout
+from .layout import Layout, UnitMemo
 from .textutil import TextFacts
 
 __all__ = ["Rule", "RULES", "Result", "repair", "repair_chunk", "clean", "Caption"]
@@ -114,7 +114,8 @@ def _layout(text: str, config: Config, facts: TextFacts) -> Layout:
     as none of them changes the text."""
     cached = facts.cache.get("layout")
     if cached is None or cached.config is not config:
-        cached = facts.cache["layout"] = Layout(text, config)
+        memo = facts.cache.get("unit memo")
+        cached = facts.cache["layout"] = Layout(text, config, memo if isinstance(memo, UnitMemo) else None)
     return cached
 
 
@@ -240,10 +241,15 @@ def _run_chunk(text: str, config: Config, want_edits: bool) -> Result:
     notes: list[Note] = []
     captions: list[Caption] = []
     facts = TextFacts(current)
+    # the layout rules classify the units of each version of the text; a
+    # unit left unchanged by a rule keeps its kind (see layout.Layout)
+    unit_memo = UnitMemo()
+    facts.cache["unit memo"] = unit_memo
     for name in config.rule_names():
         rule = RULES[name]
         if facts.text is not current:
             facts = TextFacts(current)
+            facts.cache["unit memo"] = unit_memo
         new: list[Edit] = []
         found_notes: list[Note] = []
         found_caps: list[Caption] = []
