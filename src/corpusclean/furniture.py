@@ -27,12 +27,9 @@ reported, not removed.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter, defaultdict
-from functools import lru_cache
-from itertools import accumulate
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .config import Config
 from .edits import Edit, Note, apply_edits
@@ -58,7 +55,7 @@ _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _BARE_FOLIO = re.compile(r"[-–—]?\s*[A-Z]?\d{1,4}\s*[-–—]?\Z")
 # A page number on a line of its own: "12", "A5", "PAGE 4", "Page 3 of 20".
-_FOLIO = re.compile(r"(?i)(?:page\s*|p\.\s*)?[-–—]?\s*[A-Z]?\d{1,4}(?:\s*of\s*\d{1,4})?\s*[-–—]?\Z")
+_FOLIO = re.compile(r"(?:page\s*|p\.\s*)?[-–—]?\s*[A-Z]?\d{1,4}(?:\s*of\s*\d{1,4})?\s*[-–—]?\Z", re.I)
 _PAGE_NUMBER = re.compile(r"(?i)page\s*([A-Z]?)(\d{1,4})")
 _FOOTNOTE = re.compile(r"(?<=[\w.,;:!?’'\"”)])\[(?:[ivxlc]{1,6}|\d{1,3})\](?!\()")
 _HASHTAG_HEAD = re.compile(r"#[A-Za-z][\w-]{1,30}(?=\s)")
@@ -71,8 +68,7 @@ MAX_OPEN_JUMPS = 24
 PAGE_SPACING = 400
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     start: int
     end: int
     text: str  # stripped
@@ -88,8 +84,9 @@ def _lines(lay: Layout) -> list[Line]:
     out), with the units holding them."""
     text = lay.text
     units = lay.units
+    new = tuple.__new__  # (named tuples made without a Python-level call)
     out = [
-        Line(u.start, u.end, text[u.start : u.end].strip(), i)
+        new(Line, (u.start, u.end, text[u.start : u.end].strip(), i))
         for i, u in enumerate(units)
         if u.end - u.start <= LONGEST and not u.wrapped
     ]
@@ -158,19 +155,30 @@ class _Plan:
         self.drop.setdefault(index, message)
 
 
-def _find(lay: Layout, lines: list[Line], plan: _Plan) -> tuple[list[int], list[int]]:
+class _Short(NamedTuple):
+    """The non-blank short lines: their indices and texts, and the texts
+    joined one per line (for grouping them in one pass)."""
+
+    index: list[int]  # line indices
+    texts: list[str]
+    joined: str
+
+
+def _short_lines(lines: list[Line]) -> _Short:
+    index = [k for k, line in enumerate(lines) if line.text]
+    texts = [lines[k].text for k in index]
+    return _Short(index, texts, "\n".join(texts))
+
+
+def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[list[int], list[int]]:
     pats = lay.pats
     jumps: list[int] = []
     targets: list[int] = []
-    short = [k for k, line in enumerate(lines) if line.text]
-    # The short lines, one per line of a single string, are matched against
-    # the pack's patterns in one scan each (in C) rather than line by line.
-    joined = "\n".join(lines[k].text for k in short)
-    offsets = list(accumulate((len(lines[k].text) + 1 for k in short), initial=0))
-    for k in _matching_lines(pats.jump_target, joined, offsets, short):
+    short, _, joined = shared
+    for k in _matching_lines(pats.jump_target, shared):
         targets.append(k)
         plan.add(k, f"jump line removed: {lines[k].text!r}")
-    for k in _matching_lines(pats.jump_line, joined, offsets, short):
+    for k in _matching_lines(pats.jump_line, shared):
         if k not in plan.drop:
             jumps.append(k)
             plan.add(k, f"jump line removed: {lines[k].text!r}")
@@ -215,10 +223,16 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan) -> tuple[list[int], list[
     keys = _DIGITS.sub("#", joined.lower()).split("\n")
     counts = Counter(keys)
     groups: dict[str, list[int]] = defaultdict(list)
+    head_like: dict[str, bool] = {}  # repeated lines are often the same text
     for k, key in zip(short, keys):
+        if counts[key] < 2:
+            continue
+        line_text = lines[k].text
+        verdict = head_like.get(line_text)
+        if verdict is None:
+            verdict = head_like[line_text] = _candidate_head(line_text, lay)
         if (
-            counts[key] >= 2
-            and _candidate_head(lines[k].text, lay)
+            verdict
             and not _over_byline(lay, lines[k])
             and not _opens_wrapped_prose(lay, lines[k])
         ):
@@ -245,7 +259,7 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan) -> tuple[list[int], list[
             undecided.append(ks)
     # a repeated line that sits beside other furniture (or a page number)
     # every time is furniture
-    folios = {k for k in short if _FOLIO.match(lines[k].text)}
+    folios = set(_matching_lines(_FOLIO, shared))
     furniture_units = {lines[k].unit for k in set(plan.drop) | folios}
     for ks in undecided:
         if all(lines[k].unit - 1 in furniture_units or lines[k].unit + 1 in furniture_units for k in ks):
@@ -265,7 +279,7 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan) -> tuple[list[int], list[
 
     # section banners: shouted lines with a shared prefix, or under a head
     prefixes: dict[str, list[int]] = defaultdict(list)
-    for k in short:
+    for k in _lines_holding(":", shared):
         line = lines[k]
         if (
             is_all_caps(line.text)
@@ -291,32 +305,26 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan) -> tuple[list[int], list[
 
     # bare page numbers ("12", "A5", "- 4 -") next to other furniture
     dropped_units = {lines[k].unit for k in plan.drop}
-    for k in short:
+    for k in _matching_lines(_BARE_FOLIO, shared):
         line = lines[k]
-        if _BARE_FOLIO.match(line.text) and (
-            line.unit - 1 in dropped_units or line.unit + 1 in dropped_units
-        ):
+        if line.unit - 1 in dropped_units or line.unit + 1 in dropped_units:
             plan.add(k, f"page number removed: {line.text!r}")
     return jumps, targets
 
 
-def _matching_lines(
-    pattern: re.Pattern[str] | None, joined: str, offsets: list[int], index: list[int]
-) -> list[int]:
-    """Indices (from ``index``) of the lines of ``joined`` that ``pattern``
-    matches whole."""
-    if pattern is None or not joined:
+def _matching_lines(pattern: re.Pattern[str] | None, shared: _Short) -> list[int]:
+    """Indices of the short lines that ``pattern`` (ending in ``\\Z``)
+    matches whole, in order.  (Matching line by line is faster than one
+    multi-line scan, which tries a match at every character.)"""
+    if pattern is None:
         return []
-    multiline = _multiline(pattern.pattern, pattern.flags)
-    return [index[bisect_right(offsets, m.start()) - 1] for m in multiline.finditer(joined)]
+    match = pattern.match
+    return [k for k, text in zip(shared.index, shared.texts) if match(text)]
 
 
-@lru_cache(maxsize=64)
-def _multiline(pattern: str, flags: int) -> re.Pattern[str]:
-    """A whole-line pattern (ending in ``\\Z``) made to find lines in a
-    multi-line string."""
-    body = pattern[:-2] if pattern.endswith("\\Z") else pattern
-    return re.compile(f"(?m)^(?:{body})$", flags & ~re.MULTILINE)
+def _lines_holding(needle: str, shared: _Short) -> list[int]:
+    """Indices of the short lines that contain ``needle``, in order."""
+    return [k for k, text in zip(shared.index, shared.texts) if needle in text]
 
 
 def _page_of(line: str) -> int | None:
@@ -398,8 +406,9 @@ def furniture_findings(
         return
     lines = _lines(lay)
     plan = _Plan()
-    jumps, targets = _find(lay, lines, plan)
-    yield from _residue(lay, lines)
+    shared = _short_lines(lines)
+    jumps, targets = _find(lay, lines, plan, shared)
+    yield from _residue(lay, lines, shared)
     if not plan.drop:
         return
     units = lay.units
@@ -447,15 +456,14 @@ def furniture_findings(
         yield Edit(start, end, "", RULE, plan.drop[k])
 
 
-def _residue(lay: Layout, lines: list[Line]) -> Iterator[Note]:
+def _residue(lay: Layout, lines: list[Line], shared: _Short) -> Iterator[Note]:
     """Web residue, reported: link text without its link, footnote markers,
     hashtag headings."""
     pats = lay.pats
-    short = [k for k, line in enumerate(lines) if line.text and len(line.text) <= 120]
-    joined = "\n".join(lines[k].text for k in short)
-    offsets = list(accumulate((len(lines[k].text) + 1 for k in short), initial=0))
-    for k in _matching_lines(pats.residue, joined, offsets, short):
+    for k in _matching_lines(pats.residue, shared):
         line = lines[k]
+        if len(line.text) > 120:
+            continue
         yield Note(line.start, line.end, RULE, f"link text without its link: {line.text!r}")
     text = lay.text
     i = text.find("[")
