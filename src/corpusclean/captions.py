@@ -22,6 +22,9 @@ Whatever the policy, :func:`corpusclean.repair` returns the captions it found
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from operator import attrgetter
 from collections.abc import Iterator
 
 from .config import Config
@@ -43,6 +46,8 @@ _KIND_NAMES = {
 }
 
 
+_CONTRIBUT = re.compile("contribut")
+_start = attrgetter("start")
 _CREDIT_OPENERS = ("Photo", "PHOTO", "Image", "Illustration", "Graphic", "Video")
 
 
@@ -56,22 +61,29 @@ def _standalone(lay: Layout) -> dict[int, str]:
     pats = lay.pats
     found: dict[int, str] = {}
     leads = pats.lead_in_prefixes or ("\0",)
+    # taglines ("... contributed reporting"): where the word occurs at all
+    tagged = [m.start() for m in _CONTRIBUT.finditer(text)]
     # one cheap pass: units that could be a credit, a caption with a
     # lead-in, a source line ("Source: ...") or a tagline
     candidates = [
         i
         for i, u in enumerate(units)
-        if text.startswith(leads, u.start)
-        or (
+        if (
             u.end - u.start <= 400
             and (
                 text[u.start : u.start + 4].isupper()
                 or text.startswith(_CREDIT_OPENERS, u.start)
                 or text.find(":", u.start, u.start + 12) >= 0
-                or text.find("contribut", u.start, u.end) >= 0
             )
         )
+        or text.startswith(leads, u.start)
     ]
+    if tagged:
+        for at in tagged:
+            i = bisect_right(units, at, key=_start) - 1
+            if i >= 0 and at + 9 <= units[i].end and units[i].end - units[i].start <= 400:
+                candidates.append(i)
+        candidates = sorted(set(candidates))
     for i in candidates:
         u = units[i]
         first = lay.first_line(i).strip()

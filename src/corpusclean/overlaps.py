@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from .edits import Edit, apply_edits
 
@@ -63,7 +64,7 @@ def overlap_edits(text: str) -> Iterator[Edit]:
         line_start = text.rfind("\n", 0, dash) + 1
         next_end = text.find("\n", m.end())
         next_line = text[m.end() : len(text) if next_end < 0 else next_end]
-        head = [_norm(t.group()) for t in _TOKEN.finditer(next_line[:600])][:MAX_WORDS]
+        head = [_norm(t.group()) for t in islice(_TOKEN.finditer(next_line, 0, 600), MAX_WORDS)]
         if len(head) < MIN_WORDS:
             continue
         tail_tokens = list(_TOKEN.finditer(text, max(line_start, dash - 600), dash))[-MAX_WORDS:]
