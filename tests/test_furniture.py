@@ -174,3 +174,27 @@ def test_jump_line_forms():
 def test_a_sentence_about_pages_is_not_a_jump_line():
     text = f"{BODY} Continued on page 12 of the report, the list goes on.\n"
     assert repair(text, select=["furniture"]).edits == ()
+
+
+def test_jump_line_broken_over_two_lines():
+    text = (
+        "The ferry company said the crossing would close for the next 14\n\n"
+        "Continued on\nPage 9\n\nTide Tables Printed Weekly\n\nFrom Page\n1\n\n"
+        "days while engineers replaced the landing ramp on the island side.\n"
+    )
+    result = repair(text, select=LAYOUT)
+    assert result.text == (
+        "The ferry company said the crossing would close for the next 14 days while engineers "
+        "replaced the landing ramp on the island side.\n\nTide Tables Printed Weekly\n"
+    )
+    messages = [e.message for e in result.edits if e.rule == "furniture"]
+    assert any("'Continued on Page 9'" in m for m in messages)
+    assert any("'From Page 1'" in m for m in messages)
+
+
+def test_two_lines_that_are_no_jump_line_together_stay():
+    text = f"{BODY}\n\nSee the river\nfrom the bridge\n\n{BODY}\n"
+    assert repair(text, select=["furniture"]).edits == ()
+    # a pattern never matches across a line break within one line's test
+    text = f"{BODY}\n\nContinued on Page\nof the annual report\n\n{BODY}\n"
+    assert repair(text, select=["furniture"]).edits == ()

@@ -175,13 +175,22 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
     jumps: list[int] = []
     targets: list[int] = []
     short, _, joined = shared
+    pairs = _line_pairs(lay.text, lines)
     for k in _matching_lines(pats.jump_target, shared):
         targets.append(k)
         plan.add(k, f"jump line removed: {lines[k].text!r}")
+    for k, text in _matching_pairs(pats.jump_target, pairs, lines, plan):
+        targets.append(k + 1)  # the continuation follows its second line
+        plan.add(k, f"jump line removed: {text!r}")
+        plan.add(k + 1, f"jump line removed: {text!r}")
     for k in _matching_lines(pats.jump_line, shared):
         if k not in plan.drop:
             jumps.append(k)
             plan.add(k, f"jump line removed: {lines[k].text!r}")
+    for k, text in _matching_pairs(pats.jump_line, pairs, lines, plan):
+        jumps.append(k)  # the story breaks off above its first line
+        plan.add(k, f"jump line removed: {text!r}")
+        plan.add(k + 1, f"jump line removed: {text!r}")
     jumps.sort()
     targets.sort()
 
@@ -320,6 +329,39 @@ def _matching_lines(pattern: re.Pattern[str] | None, shared: _Short) -> list[int
         return []
     match = pattern.match
     return [k for k, text in zip(shared.index, shared.texts) if match(text)]
+
+
+# A jump line broken over two lines ("Continued on" / "Page 12") is at most
+# this long.
+LONGEST_JUMP = 60
+
+
+def _line_pairs(text: str, lines: list[Line]) -> list[int]:
+    """Indices ``k`` of the short lines that the next short line continues
+    in the same block (one line break between them), and that are short
+    enough to be a jump line broken in two."""
+    return [
+        k
+        for k in range(len(lines) - 1)
+        if lines[k + 1].unit == lines[k].unit + 1
+        and len(lines[k].text) + len(lines[k + 1].text) < LONGEST_JUMP
+        and text.count("\n", lines[k].end, lines[k + 1].start) == 1
+    ]
+
+
+def _matching_pairs(
+    pattern: re.Pattern[str] | None, pairs: list[int], lines: list[Line], plan: _Plan
+) -> Iterator[tuple[int, str]]:
+    """Pairs of lines (``k``, ``k + 1``) that ``pattern`` matches whole once
+    joined by a space, though neither is furniture alone."""
+    if pattern is None:
+        return
+    for k in pairs:
+        if k in plan.drop or k + 1 in plan.drop:
+            continue
+        joined = f"{lines[k].text} {lines[k + 1].text}"
+        if pattern.match(joined):
+            yield k, joined
 
 
 def _lines_holding(needle: str, shared: _Short) -> list[int]:
