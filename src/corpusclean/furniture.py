@@ -175,7 +175,7 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
     jumps: list[int] = []
     targets: list[int] = []
     short, _, joined = shared
-    pairs = _line_pairs(lay.text, lines)
+    pairs = _line_pairs(lines)
     for k in _matching_lines(pats.jump_target, shared):
         targets.append(k)
         plan.add(k, f"jump line removed: {lines[k].text!r}")
@@ -336,16 +336,15 @@ def _matching_lines(pattern: re.Pattern[str] | None, shared: _Short) -> list[int
 LONGEST_JUMP = 60
 
 
-def _line_pairs(text: str, lines: list[Line]) -> list[int]:
-    """Indices ``k`` of the short lines that the next short line continues
-    in the same block (one line break between them), and that are short
-    enough to be a jump line broken in two."""
+def _line_pairs(lines: list[Line]) -> list[int]:
+    """Indices ``k`` of the short lines that the next short line follows
+    right after one line break (in the same block), short enough together
+    to be a jump line broken in two."""
     return [
         k
         for k in range(len(lines) - 1)
-        if lines[k + 1].unit == lines[k].unit + 1
+        if lines[k + 1].start - lines[k].end == 1  # one newline between them
         and len(lines[k].text) + len(lines[k + 1].text) < LONGEST_JUMP
-        and text.count("\n", lines[k].end, lines[k + 1].start) == 1
     ]
 
 
