@@ -176,7 +176,6 @@ def compose(prior: Sequence[Edit], new: Sequence[Edit], current: str) -> list[Ed
     deltas = list(accumulate([len(p.replacement) - (p.end - p.start) for p in prior], initial=0))
     starts = [p.start + d for p, d in zip(prior, deltas)]
     ends = [a + len(p.replacement) for a, p in zip(starts, prior)]
-    spans = list(zip(starts, ends))
 
     out: list[Edit] = []
     i = 0
@@ -192,33 +191,51 @@ def compose(prior: Sequence[Edit], new: Sequence[Edit], current: str) -> list[Ed
         if j > i:
             out.extend(prior[i:j])
             i = j
-        if i == n_prior or not _interacts(*spans[i], s, e):
+        if i == n_prior or not _interacts(starts[i], ends[i], s, e):
             d = deltas[i]
             out.append(Edit(s - d, e - d, edit.replacement, edit.rule, edit.message))
             k += 1
             continue
         # A group: new edits and earlier edits that overlap, transitively.
         first = i
-        g_start = min(s, spans[i][0])
-        g_end = max(e, spans[i][1])
+        g_start = min(s, starts[i])
+        g_end = max(e, ends[i])
         members = [edit]
         i += 1
         k += 1
         grew = True
         while grew:
             grew = False
-            while i < n_prior and _interacts(*spans[i], g_start, g_end):
-                g_end = max(g_end, spans[i][1])
-                i += 1
+            while i < n_prior:
+                a = starts[i]
+                if g_start < a < g_end:
+                    # Every earlier edit that starts strictly inside the group
+                    # touches it: take them all at once (a rule may swallow a
+                    # million earlier edits, e.g. blank lines emptied one by
+                    # one and then removed as one run).
+                    j = bisect_left(starts, g_end, i)
+                    i = j
+                    if ends[j - 1] > g_end:
+                        g_end = ends[j - 1]
+                elif _interacts(a, ends[i], g_start, g_end):
+                    if ends[i] > g_end:
+                        g_end = ends[i]
+                    i += 1
+                else:
+                    break
                 grew = True
-            while k < n_new and _interacts(g_start, g_end, new[k].start, new[k].end):
-                members.append(new[k])
-                g_end = max(g_end, new[k].end)
+            while k < n_new:
+                m = new[k]
+                if not _interacts(g_start, g_end, m.start, m.end):
+                    break
+                members.append(m)
+                if m.end > g_end:
+                    g_end = m.end
                 k += 1
                 grew = True
         last = i - 1
-        o_start = prior[first].start if spans[first][0] == g_start else g_start - deltas[first]
-        o_end = prior[last].end if spans[last][1] == g_end else g_end - deltas[last + 1]
+        o_start = prior[first].start if starts[first] == g_start else g_start - deltas[first]
+        o_end = prior[last].end if ends[last] == g_end else g_end - deltas[last + 1]
         pieces: list[str] = []
         pos = g_start
         for m in members:
