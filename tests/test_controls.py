@@ -163,3 +163,12 @@ def test_deferred_c1_controls_are_only_those_beside_non_ascii():
     edits = list(control_edits(text, defer_c1=True))
     assert [(e.start, e.replacement) for e in edits] == [(0, "\u201c"), (2, "\u201d"), (10, "\u2026")]
     assert [e.start for e in control_edits(text)] == [0, 2, 7, 10]
+
+
+def test_c1_controls_and_joiners_in_a_row_stay_separate_edits():
+    edits = list(control_edits("a\x93\x93b"))
+    assert [(e.start, e.end, e.replacement) for e in edits] == [(1, 2, "\u201c"), (2, 3, "\u201c")]
+    # with defer_c1, a C1 control beside another is left to the mojibake rule
+    assert list(control_edits("a\x93\x93b", defer_c1=True)) == []
+    edits = list(control_edits("a\u200d\u200db"))
+    assert [(e.start, e.end) for e in edits] == [(1, 2), (2, 3)]

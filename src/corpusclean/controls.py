@@ -118,25 +118,22 @@ _NONASCII_CONTROL = re.compile("[\x80-\x9f\u00ad\u200b-\u200d\u2060\ufeff]")
 _NFC_SUSPECT = regex.compile(r"[\p{NFC_QC=N}\p{NFC_QC=M}]|\P{ccc=0}", regex.V1)
 
 
-# What the rule acts on, one kind per group (``lastindex`` tells which):
-# 1. a zero-width (non-)joiner between ASCII characters (or at an end of the
-#    text): Latin or Common text, which needs no joiner;
-# 2. a run of one removable character;
-# 3. a run of soft hyphens;
-# 4. a run of lone carriage returns;
-# 5. a C1 control (with ``defer_c1``, only one between ASCII characters:
-#    the others are left to the mojibake rule);
-# 6. any other zero-width (non-)joiner, judged by :func:`_keeps_joiner`.
-_KINDS = (
-    r"(?<![^\x00-\x7f])([\u200c\u200d])(?![^\x00-\x7f])"
-    r"|([\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2060\ufeff])\2*"
-    r"|(\u00ad+)"
-    r"|(\r+)"
-    r"|({c1})"
-    r"|([\u200c\u200d])"
+# What the rule acts on: one character, and with it the rest of a run of that
+# character when a run is one edit (not for C1 controls, which ftfy maps one
+# by one, nor for joiners, each judged by its neighbours).  With
+# ``defer_c1``, a C1 control beside a non-ASCII character is not matched: it
+# is left to the mojibake rule.  (The pattern starts with one character
+# class, so that the regular expression engine skips to candidates fast.)
+_ACTED_ON = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\r\x80-\x9f\u00ad\u200b-\u200d\u2060\ufeff"
+_RUNS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\r\u00ad\u200b\u2060\ufeff"
+_RUN_TAIL = f"(?:(?<=[{_RUNS}])\\1*+)?"
+_FIND = re.compile(f"([{_ACTED_ON}]){_RUN_TAIL}")
+_FIND_DEFER_C1 = re.compile(
+    f"([{_ACTED_ON}])"
+    "(?<![^\x00-\x7f][\x80-\x9f])"  # not a C1 control after a non-ASCII character
+    "(?:(?<![\x80-\x9f])|(?![^\x00-\x7f]))"  # nor one before a non-ASCII character
+    + _RUN_TAIL
 )
-_FIND = re.compile(_KINDS.format(c1=r"[\x80-\x9f]"))
-_FIND_DEFER_C1 = re.compile(_KINDS.format(c1=r"(?<![^\x00-\x7f])[\x80-\x9f](?![^\x00-\x7f])"))
 
 
 def _removal_edits(text: str, find: re.Pattern[str]) -> list[Edit]:
@@ -146,13 +143,14 @@ def _removal_edits(text: str, find: re.Pattern[str]) -> list[Edit]:
     append = pending.append
     n = len(text)
     for m in find.finditer(text):
-        kind = m.lastindex
         i, j = m.span()
-        if kind == 1:
-            append(Edit(i, j, "", RULE, _removed(m.group())))
-        elif kind == 2:
-            append(Edit(i, j, "", RULE, _removed_run(m.group(2), j - i)))
-        elif kind == 3:
+        ch = m.group(1)
+        if ch in "\u200c\u200d":
+            # Between ASCII characters (Latin or Common text) no joiner is
+            # needed; elsewhere its neighbours decide.
+            if ((i == 0 or text[i - 1] < "\x80") and (j == n or text[j] < "\x80")) or not _keeps_joiner(text, i):
+                append(Edit(i, j, "", RULE, _removed(ch)))
+        elif ch == "\u00ad":
             # Soft hyphens before a line break mark a word broken there.
             k = j
             while k < n and text[k] in " \t":
@@ -173,16 +171,18 @@ def _removal_edits(text: str, find: re.Pattern[str]) -> list[Edit]:
                 )
                 append(Edit(i, k + 1, "", RULE, message))
             else:
-                append(Edit(i, j, "", RULE, _removed_run("\u00ad", j - i)))
-        elif kind == 4:
+                append(Edit(i, j, "", RULE, _removed_run(ch, j - i)))
+        elif ch == "\r":
             # old Mac line endings: every line
             message = "lone carriage return -> newline" if j == i + 1 else f"{j - i} lone carriage returns -> newlines"
             append(Edit(i, j, "\n" * (j - i), RULE, message))
-        elif kind == 5:
-            fixed, message = _c1_fix(m.group())
+        elif "\x80" <= ch <= "\x9f":
+            fixed, message = _c1_fix(ch)
             append(Edit(i, j, fixed, RULE, message))
-        elif not _keeps_joiner(text, i):
-            append(Edit(i, j, "", RULE, _removed(m.group())))
+        elif j == i + 1:
+            append(Edit(i, j, "", RULE, _removed(ch)))
+        else:
+            append(Edit(i, j, "", RULE, _removed_run(ch, j - i)))
     return pending
 
 
