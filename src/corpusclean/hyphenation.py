@@ -197,9 +197,10 @@ def decide_inline(first: str, second: str, evidence: Evidence | None, language: 
 
 # A word fragment and a hyphen at the end of a line, the break (possibly
 # with blank lines), and the first word of the next line.
-# (One expression for the three: the fragment is a whole run of letters and
-# digits, matched from its start only, so that a long run is read once.)
-_BROKEN_WORD = re.compile(r"(?<![^\W_])([^\W_]++)-(?=[ \t]*+(?:\n[ \t]*+)++([^\W_]++))")
+# (The pattern starts with the hyphen, so that the regular expression engine
+# skips to the next one fast; the fragment before it is looked for only then.)
+_LINE_END_HYPHEN = re.compile(r"-(?=[ \t]*+(?:\n[ \t]*+)++([^\W_]++))")
+_BREAK_TAIL = re.compile(r"([^\W_]+)-\Z")
 # A hyphen with a letter on either side (a superset: letters are checked).
 _INLINE_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _SPEAKER = re.compile(r"[A-Z][A-Za-z. ]{0,30}:\s")
@@ -265,15 +266,21 @@ def hyphenation_edits(text: str, language: str = "en") -> Iterator[Edit | Note]:
     # -- hyphens at line ends
     JOIN, KEEP, NONE, LOST = Decision.JOIN, Decision.KEEP, Decision.NONE, Decision.LOST
     rfind = text.rfind
+    tail_at = _BREAK_TAIL.search
     small = True
-    for hit in _BROKEN_WORD.finditer(text):
-        first, second = hit.group(1, 2)
-        first_start, i = hit.span()
-        i -= 1  # the hyphen
-        next_line_start = hit.start(2)
+    for hit in _LINE_END_HYPHEN.finditer(text):
+        i = hit.start()
+        if not i or not text[i - 1].isalnum():  # (what [^\W_] matches)
+            continue
+        line_start = rfind("\n", 0, i) + 1
+        tail = tail_at(text, line_start, i + 1)
+        if tail is None:
+            continue
+        first, second = tail.group(1), hit.group(1)
+        first_start = tail.start()
+        next_line_start = hit.start(1)
         # the last words of the line, as far as 120 characters back
-        lo = max(0, i - 120)
-        lo = rfind("\n", lo, first_start) + 1 or lo
+        lo = max(line_start, i - 120)
         if first_start > 0 and text[first_start - 1] == "-":
             decision = KEEP  # part of a longer compound: two-plus-
         elif ("A" <= second[0] <= "Z" and _SPEAKER.match(text, next_line_start, next_line_start + 40)) or text.startswith(
@@ -305,7 +312,7 @@ def hyphenation_edits(text: str, language: str = "en") -> Iterator[Edit | Note]:
             elif decision is KEEP:
                 yield Edit(i + 1, next_line_start, "", RULE, message)
             elif decision is LOST:
-                yield Note(first_start, hit.end(2), RULE, message)
+                yield Note(first_start, hit.end(1), RULE, message)
             continue
         if decision is KEEP:
             yield Edit(i + 1, next_line_start, "", RULE, _messages(first, second, decision))
