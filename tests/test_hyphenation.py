@@ -140,3 +140,35 @@ def test_decide():
 
 def test_crlf_kept():
     assert hy("con-\r\ntended and\r\nmore\r\n") == "contended and\r\nmore\r\n"
+
+
+def test_a_false_start_repeated_on_the_next_line_is_no_break():
+    text = "they went to the city of-\nthe city of Rome"
+    assert hy(text) == text
+    assert hy("the city of-\nthe city of Rome") == "the city of-\nthe city of Rome"
+    # two words before the fragment are not enough to call it a repetition
+    assert hy("went of-\nthe city") == "went ofthe city"
+
+
+def test_a_repeated_pair_gets_one_verdict_everywhere():
+    text = "exam-\nple-\n" * 1000
+    result = repair(text, select=["hyphenation"])
+    assert result.text == "example-" * 999 + "example-\n"
+    messages = {e.message for e in result.edits}
+    assert messages == {
+        "word broken at a line end joined: 'exam-' + 'ple' -> 'example'",
+        "hyphenated word rejoined across a line end: 'ple-exam'",
+    }
+    assert len(result.edits) == 1999
+
+
+def test_document_evidence_is_looked_for_near_the_break():
+    from corpusclean.hyphenation import EVIDENCE_REACH
+
+    # "cease-fire" written inline near the first break only: the first keeps
+    # its hyphen, a break three regions later does not see that evidence.
+    filler = ("word " * (EVIDENCE_REACH // 5)) + "\n"
+    text = "a cease-fire now.\nthe cease-\nfire held.\n" + filler * 4 + "the cease-\nfire held.\n"
+    out = hy(text)
+    assert out.startswith("a cease-fire now.\nthe cease-fire held.\n")
+    assert out.endswith("the ceasefire held.\n")

@@ -48,3 +48,28 @@ def test_lone_space_lines_between_paragraphs():
     # ARTIFACTS §9: lines holding a single space between paragraphs.
     raw = "The first paragraph ends here.\n\n \nThe second begins.\n"
     assert clean(raw, select=["whitespace"]) == "The first paragraph ends here.\n\nThe second begins.\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a \n" * 50,
+        " \n\t\n" * 50,
+        "a\t \n\n\n b \u3000\nc\r\n d \r\n\xa0\r \n  ",
+        "x\r \r\n \x0b\n" * 30,
+    ],
+)
+def test_dense_and_sparse_trailing_whitespace_finders_agree(text):
+    from corpusclean.textutil import TextFacts
+    from corpusclean.whitespace import _trailing_runs_dense, _trailing_runs_sparse
+
+    assert _trailing_runs_dense(text) == _trailing_runs_sparse(text, TextFacts(text))
+
+
+def test_many_emptied_lines_compose_into_one_blank_line_edit():
+    text = "para\n" + " \n\t\n" * 1000 + "next\n"
+    result = repair(text, select=["whitespace"])
+    assert result.text == "para\n\nnext\n"
+    (edit,) = result.edits
+    assert (edit.start, edit.end, edit.replacement) == (4, 5 + 4000, "\n\n")
+    assert edit.message == "2000 blank lines -> 1; whitespace-only line emptied"

@@ -8,6 +8,10 @@
   (non-)joiners are removed only in Latin or Common text: in emoji sequences
   and in scripts such as Arabic, Persian or Devanagari they carry meaning.
 * Soft hyphens are removed; one that ends a line joins the word it split.
+* A run of one removable character (soft hyphens, zero-width spaces, word
+  joiners, byte-order marks, DEL, a C0 control, lone carriage returns) is one
+  edit: "12 soft hyphens removed".  A run of soft hyphens that ends a line
+  between two letters joins the word as one soft hyphen does.
 * Text is put in Unicode NFC (composed accents), not NFKC, which would rewrite
   ligatures, superscripts and full-width forms that users keep.
 """
@@ -28,10 +32,6 @@ from .textutil import TextFacts, facts_of, fix_with
 __all__ = ["control_edits", "remove_controls", "nfc_edits"]
 
 RULE = "controls"
-
-_CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\r\x80-\x9f\u00ad\u200b-\u200d\u2060\ufeff]"
-)
 
 # Characters that may need a joiner: letters and marks of scripts other than
 # Latin, emoji, variation selectors.
@@ -57,6 +57,13 @@ _NAMES = {
     "\ufeff": "byte-order mark",
     "\x7f": "DEL control character",
 }
+_PLURALS = {
+    "\u00ad": "soft hyphens",
+    "\u200b": "zero-width spaces",
+    "\u2060": "word joiners",
+    "\ufeff": "byte-order marks",
+    "\x7f": "DEL control characters",
+}
 
 
 def _name(ch: str) -> str:
@@ -67,6 +74,27 @@ def _name(ch: str) -> str:
 def _removed(ch: str) -> str:
     """The message of a removal (cached: text may hold very many)."""
     return f"{_name(ch)} removed"
+
+
+def _removed_run(ch: str, count: int) -> str:
+    """The message of the removal of ``count`` copies of ``ch`` in a row.
+
+    >>> _removed_run("\u00ad", 1), _removed_run("\u00ad", 3), _removed_run("\x07", 2)
+    ('soft hyphen removed', '3 soft hyphens removed', '2 control characters U+0007 removed')
+    """
+    if count == 1:
+        return _removed(ch)
+    plural = _PLURALS.get(ch) or f"control characters U+{ord(ch):04X}"
+    return f"{count} {plural} removed"
+
+
+@lru_cache(maxsize=None)
+def _c1_fix(ch: str) -> tuple[str, str]:
+    """The replacement of a C1 control and the message saying so."""
+    fixed = fix_c1_controls(ch)
+    if fixed != ch:
+        return fixed, f"C1 control U+{ord(ch):04X} -> {fixed!r} (Windows-1252)"
+    return "", _removed(ch)
 
 
 def _keeps_joiner(text: str, i: int) -> bool:
@@ -90,6 +118,74 @@ _NONASCII_CONTROL = re.compile("[\x80-\x9f\u00ad\u200b-\u200d\u2060\ufeff]")
 _NFC_SUSPECT = regex.compile(r"[\p{NFC_QC=N}\p{NFC_QC=M}]|\P{ccc=0}", regex.V1)
 
 
+# What the rule acts on: one character, and with it the rest of a run of that
+# character when a run is one edit (not for C1 controls, which ftfy maps one
+# by one, nor for joiners, each judged by its neighbours).  With
+# ``defer_c1``, a C1 control beside a non-ASCII character is not matched: it
+# is left to the mojibake rule.  (The pattern starts with one character
+# class, so that the regular expression engine skips to candidates fast.)
+_ACTED_ON = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\r\x80-\x9f\u00ad\u200b-\u200d\u2060\ufeff"
+_RUNS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\r\u00ad\u200b\u2060\ufeff"
+_RUN_TAIL = f"(?:(?<=[{_RUNS}])\\1*+)?"
+_FIND = re.compile(f"([{_ACTED_ON}]){_RUN_TAIL}")
+_FIND_DEFER_C1 = re.compile(
+    f"([{_ACTED_ON}])"
+    "(?<![^\x00-\x7f][\x80-\x9f])"  # not a C1 control after a non-ASCII character
+    "(?:(?<![\x80-\x9f])|(?![^\x00-\x7f]))"  # nor one before a non-ASCII character
+    + _RUN_TAIL
+)
+
+
+def _removal_edits(text: str, find: re.Pattern[str]) -> list[Edit]:
+    """The edits for control and invisible characters, in order.  A run of
+    one removable character is one edit."""
+    pending: list[Edit] = []
+    append = pending.append
+    n = len(text)
+    for m in find.finditer(text):
+        i, j = m.span()
+        ch = m.group(1)
+        if ch in "\u200c\u200d":
+            # Between ASCII characters (Latin or Common text) no joiner is
+            # needed; elsewhere its neighbours decide.
+            if ((i == 0 or text[i - 1] < "\x80") and (j == n or text[j] < "\x80")) or not _keeps_joiner(text, i):
+                append(Edit(i, j, "", RULE, _removed(ch)))
+        elif ch == "\u00ad":
+            # Soft hyphens before a line break mark a word broken there.
+            k = j
+            while k < n and text[k] in " \t":
+                k += 1
+            if (
+                k < n
+                and text[k] == "\n"
+                and i > 0
+                and text[i - 1].isalpha()
+                and k + 1 < n
+                and text[k + 1].isalpha()
+            ):
+                count = j - i
+                message = (
+                    "soft hyphen at line break: word joined"
+                    if count == 1
+                    else f"{count} soft hyphens at line break: word joined"
+                )
+                append(Edit(i, k + 1, "", RULE, message))
+            else:
+                append(Edit(i, j, "", RULE, _removed_run(ch, j - i)))
+        elif ch == "\r":
+            # old Mac line endings: every line
+            message = "lone carriage return -> newline" if j == i + 1 else f"{j - i} lone carriage returns -> newlines"
+            append(Edit(i, j, "\n" * (j - i), RULE, message))
+        elif "\x80" <= ch <= "\x9f":
+            fixed, message = _c1_fix(ch)
+            append(Edit(i, j, fixed, RULE, message))
+        elif j == i + 1:
+            append(Edit(i, j, "", RULE, _removed(ch)))
+        else:
+            append(Edit(i, j, "", RULE, _removed_run(ch, j - i)))
+    return pending
+
+
 def control_edits(
     text: str, defer_c1: bool = False, facts: TextFacts | None = None
 ) -> Iterator[Edit]:
@@ -105,58 +201,9 @@ def control_edits(
     """
     facts = facts_of(text, facts)
     nonascii = facts.nonascii
-    if not facts.c0 and (not nonascii or not _NONASCII_CONTROL.search(nonascii)):
-        matches = []
-    else:
-        matches = list(_CONTROL.finditer(text))
     pending: list[Edit] = []
-    skip_to = -1
-    for m in matches:
-        i = m.start()
-        if i < skip_to:
-            continue
-        ch = m.group()
-        if ch == "\r":
-            # a run of them is one edit (old Mac line endings: every line)
-            j = i + 1
-            while j < len(text) and text[j] == "\r":
-                j += 1
-            message = "lone carriage return -> newline" if j == i + 1 else f"{j - i} lone carriage returns -> newlines"
-            pending.append(Edit(i, j, "\n" * (j - i), RULE, message))
-            skip_to = j
-        elif "\x80" <= ch <= "\x9f":
-            if defer_c1 and (
-                (i > 0 and not text[i - 1].isascii())
-                or (i + 1 < len(text) and not text[i + 1].isascii())
-            ):
-                continue
-            fixed = fix_c1_controls(ch)
-            if fixed != ch:
-                pending.append(Edit(i, i + 1, fixed, RULE, f"C1 control U+{ord(ch):04X} -> {fixed!r} (Windows-1252)"))
-            else:
-                pending.append(Edit(i, i + 1, "", RULE, _removed(ch)))
-        elif ch == "\u00ad":
-            # A soft hyphen before a line break marks a word broken there.
-            j = i + 1
-            n = len(text)
-            while j < n and text[j] in " \t":
-                j += 1
-            if (
-                j < n
-                and text[j] == "\n"
-                and i > 0
-                and text[i - 1].isalpha()
-                and j + 1 < n
-                and text[j + 1].isalpha()
-            ):
-                pending.append(Edit(i, j + 1, "", RULE, "soft hyphen at line break: word joined"))
-                skip_to = j + 1
-            else:
-                pending.append(Edit(i, i + 1, "", RULE, "soft hyphen removed"))
-        elif ch in "\u200c\u200d" and _keeps_joiner(text, i):
-            continue
-        else:
-            pending.append(Edit(i, i + 1, "", RULE, _removed(ch)))
+    if facts.c0 or (nonascii and _NONASCII_CONTROL.search(nonascii)):
+        pending = _removal_edits(text, _FIND_DEFER_C1 if defer_c1 else _FIND)
     if not nonascii or not _NFC_SUSPECT.search(nonascii):
         yield from pending
         return

@@ -106,17 +106,12 @@ def _protected_spans(line: str) -> list[tuple[int, int]]:
         pos = span[1]
 
 
-class _Protected:
-    """The protected spans of one line, for "is this offset inside one?"."""
-
-    def __init__(self, line: str, offset: int) -> None:
-        spans = _protected_spans(line)
-        self._starts = [offset + a for a, _ in spans]
-        self._ends = [offset + b for _, b in spans]
-
-    def __contains__(self, pos: int) -> bool:
-        k = bisect_right(self._starts, pos) - 1
-        return k >= 0 and self._ends[k] > pos
+# An escape: an odd run of backslashes before ASCII punctuation, matched at
+# the start of the run (the pairs are taken whole, never given back, so a
+# long run is read once).  The pattern starts with a backslash, so that the
+# regular expression engine skips to the next one fast.
+_ESCAPE = re.compile(r"\\(?<!\\\\)(?:\\\\)*+(?=[" + re.escape("".join(sorted(_PUNCT))) + "])")
+_MESSAGES = {char: f"markdown escape '\\{char}' -> '{char}'" for char in _PUNCT}
 
 
 def escape_edits(text: str) -> Iterator[Edit]:
@@ -129,25 +124,22 @@ def escape_edits(text: str) -> Iterator[Edit]:
     if "\\" not in text:
         return
     line_end = -1
-    protected: _Protected | None = None
-    find = text.find
-    n = len(text)
-    i = find("\\")
-    while i >= 0:
-        run_start = i
-        while i < n and text[i] == "\\":
-            i += 1
-        run_end = i
-        if run_end < n and (run_end - run_start) % 2 == 1 and text[run_end] in _PUNCT:
-            if run_start > line_end:
-                # Code spans, URLs, paths and math are looked for on this line only.
-                start, line_end = line_bounds(text, run_start)
-                protected = _Protected(text[start:line_end], start)
-            assert protected is not None
-            if run_start not in protected:
-                char = text[run_end]
-                yield Edit(run_end - 1, run_end, "", RULE, f"markdown escape '\\{char}' -> '{char}'")
-        i = find("\\", run_end)
+    # the protected spans of the current line
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _ESCAPE.finditer(text):
+        run_start, run_end = m.span()
+        if run_start > line_end:
+            # Code spans, URLs, paths and math are looked for on this line only.
+            start, line_end = line_bounds(text, run_start)
+            spans = _protected_spans(text[start:line_end])
+            starts = [start + a for a, _ in spans]
+            ends = [start + b for _, b in spans]
+        if starts:
+            k = bisect_right(starts, run_start) - 1
+            if k >= 0 and ends[k] > run_start:
+                continue
+        yield Edit(run_end - 1, run_end, "", RULE, _MESSAGES[text[run_end]])
 
 
 def unescape_markdown(text: str) -> str:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from enum import Enum
+from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -81,6 +82,14 @@ class Evidence:
         self._answers: dict[tuple[str, int], bool] = {}
         self.at = 0  # where in the text the current question comes from
 
+    @property
+    def region(self) -> int:
+        """Which stretch of the document answers questions asked at ``at``:
+        the same words get the same answers in the same region."""
+        if len(self.lowered) <= 2 * EVIDENCE_REACH:
+            return 0
+        return self.at // EVIDENCE_REACH
+
     def has_word(self, word: str) -> bool:
         """Is ``word`` written as a whole word in the document (near ``at``)?"""
         w = word.lower()
@@ -114,7 +123,10 @@ class Evidence:
         return self.has_word(f"{first}-{second}")
 
 
+@lru_cache(maxsize=1 << 16)
 def _zipf(word: str, language: str) -> float:
+    """wordfreq's Zipf frequency of ``word`` (cached: a document asks about
+    the same words again and again)."""
     return zipf_frequency(word.lower(), language) if word else 0.0
 
 
@@ -128,9 +140,9 @@ def decide(first: str, second: str, evidence: Evidence | None = None, language: 
     """
     if not first or not second:
         return Decision.NONE
-    if any(c.isdigit() for c in first + second):
-        return Decision.KEEP
     joined = first + second
+    if not joined.isalpha() and any(c.isdigit() for c in joined):
+        return Decision.KEEP
     if evidence is not None and evidence.has_inline_compound(first, second):
         return Decision.KEEP
     if second[0].isupper():
@@ -185,19 +197,21 @@ def decide_inline(first: str, second: str, evidence: Evidence | None, language: 
 
 # A word fragment and a hyphen at the end of a line, the break (possibly
 # with blank lines), and the first word of the next line.
-_LINE_END_HYPHEN = re.compile(r"-[ \t]*\n")
+# (The pattern starts with the hyphen, so that the regular expression engine
+# skips to the next one fast; the fragment before it is looked for only then.)
+_LINE_END_HYPHEN = re.compile(r"-(?=[ \t]*+(?:\n[ \t]*+)++([^\W_]++))")
 _BREAK_TAIL = re.compile(r"([^\W_]+)-\Z")
-_NEXT_WORD = re.compile(r"[ \t]*(\n[ \t]*)+([^\W_]+)")
+# A hyphen with a letter on either side (a superset: letters are checked).
+_INLINE_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _SPEAKER = re.compile(r"[A-Z][A-Za-z. ]{0,30}:\s")
 
 
 def _inline_candidates(text: str) -> Iterator[tuple[int, str, str]]:
     """(hyphen offset, first, second) for word-hyphen-word inside lines."""
-    find = text.find
     n = len(text)
-    i = find("-")
-    while i >= 0:
-        if 0 < i < n - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
+    for hit in _INLINE_HYPHEN.finditer(text):
+        i = hit.start()
+        if text[i - 1].isalpha() and text[i + 1].isalpha():
             a = i - 1
             while a > 0 and text[a - 1].isalpha():
                 a -= 1
@@ -210,16 +224,29 @@ def _inline_candidates(text: str) -> Iterator[tuple[int, str, str]]:
             )
             if not chain:
                 yield i, text[a:i], text[i + 1 : b]
-            i = find("-", b)
-        else:
-            i = find("-", i + 1)
 
 
-def _repeated_start(text: str, line_start: int, end: int, next_start: int) -> bool:
-    """Do the last three words before ``end`` open the next line too?"""
-    before = text[max(line_start, end - 120) : end].lower().split()[-3:]
-    after = text[next_start : next_start + 160].lower().split()[:3]
-    return len(before) == 3 and before == after
+def _repeated_start(text: str, lo: int, end: int, next_start: int) -> bool:
+    """Do the last three words of ``text[lo:end]`` open the next line too?
+
+    >>> _repeated_start("the city of-\\nthe city of Rome", 0, 11, 13)
+    True
+    """
+    before = text[lo:end].lower().rsplit(maxsplit=3)[-3:]
+    if len(before) < 3:
+        return False
+    after = text[next_start : next_start + 160].lower().split(maxsplit=3)[:3]
+    return before == after
+
+
+def _messages(first: str, second: str, decision: Decision) -> str:
+    if decision is Decision.JOIN:
+        return f"word broken at a line end joined: '{first}-' + '{second}' -> '{first}{second}'"
+    if decision is Decision.KEEP:
+        return f"hyphenated word rejoined across a line end: '{first}-{second}'"
+    if decision is Decision.LOST:
+        return f"possible lost text: '{first}-' and '{second}' make no word; left as is"
+    return ""
 
 
 def hyphenation_edits(text: str, language: str = "en") -> Iterator[Edit | Note]:
@@ -232,48 +259,63 @@ def hyphenation_edits(text: str, language: str = "en") -> Iterator[Edit | Note]:
     if "-" not in text:
         return
     evidence: Evidence | None = None
+    # The verdict on a pair of halves in one region of the document is the
+    # same wherever it is asked (hostile text repeats one pair throughout).
+    decided: dict[tuple[str, str, int], tuple[Decision, str]] = {}
+    inline_decided: dict[tuple[str, str, int], bool] = {}
     # -- hyphens at line ends
+    JOIN, KEEP, NONE, LOST = Decision.JOIN, Decision.KEEP, Decision.NONE, Decision.LOST
+    rfind = text.rfind
+    tail_at = _BREAK_TAIL.search
+    small = True
     for hit in _LINE_END_HYPHEN.finditer(text):
         i = hit.start()
-        line_start = text.rfind("\n", 0, i) + 1
-        tail = _BREAK_TAIL.search(text, line_start, i + 1)
-        nxt = _NEXT_WORD.match(text, i + 1)
-        if tail and nxt:
-            first, second = tail.group(1), nxt.group(2)
-            before = text[tail.start() - 1] if tail.start() > 0 else " "
-            next_line_start = nxt.start(2)
-            line_after = text[next_line_start : next_line_start + 40]
-            paragraph_break = text.count("\n", i, next_line_start) > 1
-            if before == "-":
-                decision = Decision.KEEP  # part of a longer compound: two-plus-
-            elif _SPEAKER.match(line_after) or line_after[:2] in ("- ", "* ", "• "):
-                decision = Decision.NONE
-            elif _repeated_start(text, line_start, tail.end() - 1, next_line_start):
-                decision = Decision.NONE  # a false start the next paragraph repeats (overlaps)
-            elif paragraph_break and second[:1].isupper() and _zipf(second, language) >= 4.0:
-                decision = Decision.NONE  # a new paragraph starts: "Dagmar-" / "Our guest ..."
-            else:
-                if evidence is None:
-                    evidence = Evidence(text)
+        if not i or not text[i - 1].isalnum():  # (what [^\W_] matches)
+            continue
+        line_start = rfind("\n", 0, i) + 1
+        tail = tail_at(text, line_start, i + 1)
+        if tail is None:
+            continue
+        first, second = tail.group(1), hit.group(1)
+        first_start = tail.start()
+        next_line_start = hit.start(1)
+        # the last words of the line, as far as 120 characters back
+        lo = max(line_start, i - 120)
+        if first_start > 0 and text[first_start - 1] == "-":
+            decision = KEEP  # part of a longer compound: two-plus-
+        elif ("A" <= second[0] <= "Z" and _SPEAKER.match(text, next_line_start, next_line_start + 40)) or text.startswith(
+            ("- ", "* ", "\u2022 "), next_line_start, next_line_start + 40
+        ):
+            decision = NONE
+        elif first_start - lo >= 4 and _repeated_start(text, lo, i, next_line_start):
+            # (three words before the fragment take four characters)
+            decision = NONE  # a false start the next paragraph repeats (overlaps)
+        elif (
+            second[0].isupper()
+            and text.count("\n", i, next_line_start) > 1
+            and _zipf(second, language) >= 4.0
+        ):
+            decision = NONE  # a new paragraph starts: "Dagmar-" / "Our guest ..."
+        else:
+            if evidence is None:
+                evidence = Evidence(text)
+                small = len(evidence.lowered) <= 2 * EVIDENCE_REACH
+            key = (first, second, 0 if small else i // EVIDENCE_REACH)
+            known = decided.get(key)
+            if known is None:
                 evidence.at = i
                 decision = decide(first, second, evidence, language)
-            hyphen = i
-            gap_end = next_line_start
-            if decision is Decision.JOIN:
-                yield Edit(
-                    hyphen, gap_end, "", RULE,
-                    f"word broken at a line end joined: '{first}-' + '{second}' -> '{first}{second}'",
-                )
-            elif decision is Decision.KEEP:
-                yield Edit(
-                    hyphen + 1, gap_end, "", RULE,
-                    f"hyphenated word rejoined across a line end: '{first}-{second}'",
-                )
-            elif decision is Decision.LOST:
-                yield Note(
-                    tail.start(), nxt.end(2), RULE,
-                    f"possible lost text: '{first}-' and '{second}' make no word; left as is",
-                )
+                known = decided[key] = (decision, _messages(first, second, decision))
+            decision, message = known
+            if decision is JOIN:
+                yield Edit(i, next_line_start, "", RULE, message)
+            elif decision is KEEP:
+                yield Edit(i + 1, next_line_start, "", RULE, message)
+            elif decision is LOST:
+                yield Note(first_start, hit.end(1), RULE, message)
+            continue
+        if decision is KEEP:
+            yield Edit(i + 1, next_line_start, "", RULE, _messages(first, second, decision))
     # -- break hyphens left inside a line
     for hyphen, first, second in _inline_candidates(text):
         if hyphen + 1 < len(text) and text[hyphen + 1] == "\n":
@@ -281,7 +323,11 @@ def hyphenation_edits(text: str, language: str = "en") -> Iterator[Edit | Note]:
         if evidence is None:
             evidence = Evidence(text)
         evidence.at = hyphen
-        if decide_inline(first, second, evidence, language):
+        key = (first, second, evidence.region)
+        join = inline_decided.get(key)
+        if join is None:
+            join = inline_decided[key] = decide_inline(first, second, evidence, language)
+        if join:
             yield Edit(
                 hyphen, hyphen + 1, "", RULE,
                 f"break hyphen inside a line removed: '{first}-{second}' -> '{first}{second}'",
