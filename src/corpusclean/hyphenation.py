@@ -201,8 +201,10 @@ def decide_inline(first: str, second: str, evidence: Evidence | None, language: 
 # skips to the next one fast; the fragment before it is looked for only then.)
 _LINE_END_HYPHEN = re.compile(r"-(?=[ \t]*+(?:\n[ \t]*+)++([^\W_]++))")
 _BREAK_TAIL = re.compile(r"([^\W_]+)-\Z")
-# A hyphen with a letter on either side (a superset: letters are checked).
-_INLINE_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+# A hyphen with a word character after it (a superset: letters on both
+# sides are checked).  No lookbehind: a pattern that starts with one makes
+# the engine try every position of the text.
+_INLINE_HYPHEN = re.compile(r"-(?=\w)")
 _SPEAKER = re.compile(r"[A-Z][A-Za-z. ]{0,30}:\s")
 
 
@@ -211,7 +213,7 @@ def _inline_candidates(text: str) -> Iterator[tuple[int, str, str]]:
     n = len(text)
     for hit in _INLINE_HYPHEN.finditer(text):
         i = hit.start()
-        if text[i - 1].isalpha() and text[i + 1].isalpha():
+        if i > 0 and text[i - 1].isalpha() and text[i + 1].isalpha():
             a = i - 1
             while a > 0 and text[a - 1].isalpha():
                 a -= 1
