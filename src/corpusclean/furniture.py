@@ -339,12 +339,13 @@ LONGEST_JUMP = 60
 def _line_pairs(lines: list[Line]) -> list[int]:
     """Indices ``k`` of the short lines that the next short line follows
     right after one line break (in the same block), short enough together
-    to be a jump line broken in two."""
+    to be a jump line broken in two, the first starting with a capital."""
     return [
         k
         for k in range(len(lines) - 1)
         if lines[k + 1].start - lines[k].end == 1  # one newline between them
         and len(lines[k].text) + len(lines[k + 1].text) < LONGEST_JUMP
+        and lines[k].text[:1].isupper()  # "Continued on", "From Page", "SEE"
     ]
 
 

@@ -560,6 +560,10 @@ class Link:
     between: tuple[int, ...]
 
 
+# A hyphen at the end of a line (after a letter or not: a superset).
+_LINE_END_HYPHEN = re.compile(r"-\s*(?:\n|\Z)")
+
+
 def is_wrapped(lines: Sequence[str]) -> bool:
     """Are these lines one or more paragraphs hard-wrapped at a fixed width
     (PDF and OCR text), rather than a line per paragraph, item or verse?
@@ -575,23 +579,24 @@ def is_wrapped(lines: Sequence[str]) -> bool:
     # mended, so that mending them does not change the verdict.
     # (Pieces are joined once per line: a long run of "word-" lines would
     # make repeated concatenation quadratic.)
-    merged: list[str] = []
-    pieces: list[str] = []
-    for line in lines:
-        if pieces and ends_with_hyphen(pieces[-1]) and starts_lower(line):
-            pieces[-1] = pieces[-1].rstrip()[:-1]
-            pieces.append(line.lstrip())
-        else:
-            if pieces:
-                merged.append("".join(pieces))
-            pieces = [line]
-    if pieces:
-        merged.append("".join(pieces))
-    lines = merged
+    if _LINE_END_HYPHEN.search("\n".join(lines)):
+        merged: list[str] = []
+        pieces: list[str] = []
+        for line in lines:
+            if pieces and ends_with_hyphen(pieces[-1]) and starts_lower(line):
+                pieces[-1] = pieces[-1].rstrip()[:-1]
+                pieces.append(line.lstrip())
+            else:
+                if pieces:
+                    merged.append("".join(pieces))
+                pieces = [line]
+        if pieces:
+            merged.append("".join(pieces))
+        lines = merged
     n = len(lines)
     if n < 2:
         return False
-    widths = [len(line.rstrip()) for line in lines]
+    widths = list(map(len, map(str.rstrip, lines)))
     body = widths[:-1]
     width = max(body)
     if not 15 <= width <= 160 or widths[-1] > width * 1.15:
