@@ -37,6 +37,7 @@ inside one is reported as a possible homograph).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -404,10 +405,14 @@ def script_edits(
         return
     hint = _text_language(nonascii, language)
     protected = Protected(text)
+    # The text is scanned for the very Cyrillic and Greek letters it holds
+    # (a class of a few characters, which ``re`` checks several times
+    # faster than the Script properties of ``regex``).
+    present = _present_letters(frozenset(_NONLATIN_LETTER.findall(nonascii)))
     pos = 0
     n = len(text)
     while pos < n:
-        m = _NONLATIN_LETTER.search(text, pos)
+        m = present.search(text, pos)
         if m is None:
             break
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -423,6 +428,11 @@ def script_edits(
         elif policy == "latin" or _may_mix(text, line_start, line_end):
             yield from _line_edits(text, line_start, line_end, policy, line_hint, protected)
         pos = line_end + 1
+
+
+@lru_cache(maxsize=64)
+def _present_letters(letters: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(letters)) + "]")
 
 
 def _plain_cyrillic(text: str, start: int, end: int) -> bool:
