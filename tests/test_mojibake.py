@@ -125,3 +125,15 @@ def test_c1_inside_mojibake_is_repaired_whole_by_the_pipeline():
     assert clean("\u00e2\u20ac\u0153Hi,\u00e2\u20ac\x9d she said.") == "\u201cHi,\u201d she said."
     # a stray C1 control in plain text is still handled
     assert clean("stray\x81 byte") == "stray byte"
+
+
+def test_a_long_line_is_repaired_in_pieces_as_ftfy_repairs_it_whole():
+    from corpusclean.encoding import LONG_LINE
+
+    # mojibake throughout a line far longer than LONG_LINE, cut at its end
+    # inside a character (which sends ftfy down its fragment-by-fragment path)
+    line = ("na\u00c3\u00afve caf\u00c3\u00a9 r\u00c3\u00a9sum\u00c3\u00a9 " * (LONG_LINE // 8))[:-5]
+    assert len(line) > 2 * LONG_LINE
+    fixed = fix_mojibake(line)
+    assert fixed == ftfy.fix_encoding(line)
+    assert "café" in fixed and "cafÃ" not in fixed[:-10]

@@ -102,8 +102,37 @@ def may_hold_mojibake(text: str, facts: TextFacts | None = None) -> bool:
     return next(_suspect_positions(text), None) is not None
 
 
+# Lines longer than this go to ftfy in pieces cut at spaces.  ftfy decodes
+# a line in one step only when every sequence in it decodes; one broken
+# sequence (a line cut inside a character) makes it mend the line fragment
+# by fragment, ten times slower on a long line.  A mojibake sequence never
+# holds an ASCII space, and ftfy's heuristics look only a few characters
+# around each, so the pieces are repaired as the whole line would be.
+# (ftfy.fix_text itself cuts lines at a million characters.)
+LONG_LINE = 16_384
+
+
+def _pieces(line: str) -> Iterator[str]:
+    n = len(line)
+    pos = 0
+    while pos < n:
+        cut = min(n, pos + LONG_LINE)
+        if cut < n:
+            space = line.rfind(" ", pos + 1, cut)
+            if space > pos:
+                cut = space + 1
+        yield line[pos:cut]
+        pos = cut
+
+
 def _fix_line(line: str, cleanup: Callable[[str], str] | None) -> str:
     """ftfy's repair of one line; with ``cleanup``, repeated until stable."""
+    if len(line) > LONG_LINE:
+        return "".join(_fix_piece(piece, cleanup) for piece in _pieces(line))
+    return _fix_piece(line, cleanup)
+
+
+def _fix_piece(line: str, cleanup: Callable[[str], str] | None) -> str:
     fixed = ftfy.fix_encoding(line)
     if cleanup is None:
         return fixed
