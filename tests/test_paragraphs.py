@@ -115,3 +115,18 @@ def test_a_block_of_rules_and_dashes_is_left_alone_and_keeps_its_lines():
 
     units = split_units(text)
     assert [text[u.start : u.end] for u in units][1:2] == ["***\n---\n* * *"]
+
+
+def test_a_long_list_of_tokens_is_one_unit_and_left_alone():
+    from corpusclean.layout import LONG_LIST_LINES, split_units
+
+    tokens = "\n".join(["12", "Apr", "x", "0.5", "yes"] * (LONG_LIST_LINES // 5 + 1))
+    text = f"The table below lists every reading of the\n\n{tokens}\n\nNext Section\n"
+    units = split_units(text)
+    assert [text[u.start : u.end] for u in units] == [
+        "The table below lists every reading of the", tokens, "Next Section"
+    ]
+    assert tokens in clean(text)
+    # a shorter list keeps a unit per line
+    short = "\n".join(["12", "Apr", "x", "0.5", "yes"] * 10)
+    assert len(split_units(short)) == 50

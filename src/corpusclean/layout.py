@@ -110,6 +110,12 @@ def split_units(text: str, blocks_seen: dict[str, tuple[int, list[Unit]]] | None
     return units
 
 
+#: A block of at least this many lines, ``LONG_LIST_WIDTH`` characters or
+#: fewer each on average, is one unit.
+LONG_LIST_LINES = 10_000
+LONG_LIST_WIDTH = 6
+
+
 def _block_units(text: str, s: int, b: str, units: list[Unit]) -> None:
     """Add the units of block ``b`` (several lines), which starts at ``s``."""
     if _LETTER_OR_DIGIT.search(b) is None:
@@ -121,6 +127,14 @@ def _block_units(text: str, s: int, b: str, units: list[Unit]) -> None:
             units.append(Unit(s + first, s + last, s + last, False))
         return
     lines = b.split("\n")
+    if len(lines) >= LONG_LIST_LINES and len(b) <= LONG_LIST_WIDTH * len(lines):
+        # thousands of lines of a word or two each (a token per line): no
+        # rule reads such a list line by line, so it is one unit, as a
+        # block without letters is
+        first = len(b) - len(b.lstrip())
+        last = len(b.rstrip())
+        units.append(Unit(s + first, s + last, s + last, False))
+        return
     line_starts = accumulate((len(line) + 1 for line in lines), initial=s)
     spans = [(a, a + len(line)) for a, line in zip(line_starts, lines) if line.strip()]
     if not spans:
