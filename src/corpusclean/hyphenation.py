@@ -32,7 +32,6 @@ from collections.abc import Iterator
 from enum import Enum
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
 
 from .edits import Edit, Note, apply_edits
 
@@ -126,8 +125,13 @@ class Evidence:
 @lru_cache(maxsize=1 << 16)
 def _zipf(word: str, language: str) -> float:
     """wordfreq's Zipf frequency of ``word`` (cached: a document asks about
-    the same words again and again)."""
-    return zipf_frequency(word.lower(), language) if word else 0.0
+    the same words again and again).  wordfreq is imported on the first
+    question: a command that meets no broken word never loads it."""
+    if not word:
+        return 0.0
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), language)
 
 
 def decide(first: str, second: str, evidence: Evidence | None = None, language: str = "en") -> Decision:

@@ -463,5 +463,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def entry() -> int:
+    """The ``corpusclean`` command: :func:`main` in a process of its own.
+
+    Repairs make many small objects (edits, layout units) that live until a
+    document is done; with the default thresholds the garbage collector walks
+    them again and again (a quarter of the time on inputs with a hundred
+    thousand edits).  The objects made at start-up are frozen out of its
+    way and it runs less often, as other command lines (mypy) do for their
+    own process.  (Left to the command; the library never touches it.)"""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
+    return main()
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    sys.exit(entry())
