@@ -297,11 +297,17 @@ def is_heading_like(text: str) -> bool:
         return False
     if ends_sentence(text) and not text.rstrip().endswith(":"):
         return False
-    if sentence_count(text) or ws[-1].lower() in FUNCTION_WORDS:
-        return False  # a sentence ends inside it, or it stops on "the": prose
-    caps = sum(1 for w in ws if w[0].isupper() or w[0].isdigit())
-    minor = sum(1 for w in ws if not (w[0].isupper() or w[0].isdigit()) and w.lower() in FUNCTION_WORDS)
-    return caps >= 1 and caps + minor >= len(ws)
+    if ws[-1].lower() in FUNCTION_WORDS:
+        return False  # it stops on "the": prose
+    # every word capitalised (or a number), but for little words
+    caps = 0
+    for w in ws:
+        if w[0].isupper() or w[0].isdigit():
+            caps += 1
+        elif w.lower() not in FUNCTION_WORDS:
+            return False
+    # (last, as it costs most: a sentence that ends inside it makes it prose)
+    return caps >= 1 and not sentence_count(text)
 
 
 # Body-ness is judged on the start of a text: enough to tell prose from a
