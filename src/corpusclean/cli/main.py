@@ -174,7 +174,7 @@ def build_parser(command: str) -> argparse.ArgumentParser:
                     f"output keeps the input order (default: all cores, {available_cores()} here)")
     io.add_argument("--chunk-size", type=_positive, metavar="CHARS",
                     help="texts longer than this are cleaned a chunk at a time, cut at safe "
-                    "paragraph boundaries, in bounded memory (default: 4000000)")
+                    "paragraph boundaries, in bounded memory (default: 1000000)")
     io.add_argument("--config", metavar="FILE",
                     help="read options from this pyproject.toml or corpusclean.toml")
     io.add_argument("--isolated", action="store_true",
