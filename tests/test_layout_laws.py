@@ -94,3 +94,49 @@ def test_blocks_seen_elsewhere_are_shifted():
     assert [moved[u.start : u.end] for u in split_units(moved, seen)][1:] == [
         "a list of", "short lines", "that stay", "apart here"
     ]
+
+
+def _links_by_full_passes(lay):
+    """The paragraph links as the fixpoint over whole passes finds them (the
+    reference for Layout.links, which passes again only where needed)."""
+    n = len(lay.units)
+    next_of: dict = {}
+    out: list = []
+    for _ in range(4):
+        asked: dict = {}
+        out = lay._links_once(next_of, asked, -1, n - 1)
+        found = {link.a: link.b for link in out}
+        if found == next_of or all(lay._chain_head(j, found) == h for j, h in asked.items()):
+            break
+        next_of = found
+    return out
+
+
+@SETTINGS
+@given(DOCS)
+def test_links_equal_whole_passes(text):
+    from corpusclean.layout import Layout
+
+    assert Layout(text, Config()).links() == _links_by_full_passes(Layout(text, Config()))
+
+
+def test_links_equal_whole_passes_on_a_long_text():
+    """A long text of documents like ours needs a second pass somewhere."""
+    import sys
+
+    from corpusclean.layout import Layout
+
+    from .conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from corpus import build_corpus
+
+    text = "\n\n".join(build_corpus(4))
+    lay = Layout(text, Config())
+    reference = Layout(text, Config())
+    n = len(reference.units)
+    asked: dict = {}
+    first = reference._links_once({}, asked, -1, n - 1)
+    found = {link.a: link.b for link in first}
+    assert any(reference._chain_head(j, found) != h for j, h in asked.items())  # a second pass is needed
+    assert lay.links() == _links_by_full_passes(reference)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
@@ -652,6 +653,16 @@ def _short_prose(text: str) -> bool:
 _CLOSED_LAST = frozenset(".!?…:")
 
 
+def _inside(a: int, spans: list[tuple[int, int]]) -> bool:
+    """Is unit ``a`` in one of the sorted ranges ``(lo, hi]``?"""
+    k = bisect_left(spans, (a,)) - 1  # the last range with lo < a
+    return k >= 0 and a <= spans[k][1]
+
+
+def _link_start(link: Link) -> int:
+    return link.a
+
+
 def _open_end(tail: str, short_ok: bool) -> bool:
     """May a paragraph ending in ``tail`` go on?  (Not when it ends a
     sentence, unless ``short_ok`` and it stops on a dash; not when it ends
@@ -885,20 +896,59 @@ class Layout:
         # A capital-letter continuation is judged by the start of the
         # paragraph it begins, which may itself continue further on: repeat
         # until the links no longer change (usually once or twice).
+        n = len(self.units)
         next_of: dict[int, int] = {}
-        out: list[Link] = []
-        for _ in range(4):
-            asked: dict[int, str] = {}
-            out = self._links_once(next_of, asked)
+        asked: dict[int, str] = {}
+        out = self._links_once(next_of, asked, -1, n - 1)
+        for _ in range(3):
             found = {link.a: link.b for link in out}
             # A pass depends on next_of only through the chain heads it
             # asked for: when those read the same under the links just
             # found, another pass would find the same links.
-            if found == next_of or all(self._chain_head(j, found) == h for j, h in asked.items()):
+            changed = [j for j, h in asked.items() if self._chain_head(j, found) != h]
+            if found == next_of or not changed:
                 break
             next_of = found
+            # Only the stretches between barriers that hold a changed chain
+            # head can link differently: pass over those again (a document
+            # of any length needs a second pass somewhere; passing over all
+            # of it again made the cost grow faster than the text).
+            stretches = self._stretches(changed)
+            kept = [link for link in out if not _inside(link.a, stretches)]
+            asked = {}
+            for lo, hi in stretches:
+                kept.extend(self._links_once(next_of, asked, lo, hi))
+            kept.sort(key=_link_start)
+            out = kept
         self._links = out
         return out
+
+    def _is_barrier(self, k: int) -> bool:
+        """No link crosses unit ``k`` and none starts at it: it ends a
+        sentence, so nothing continues it, and it is no caption or credit,
+        so the search for a continuation stops at it."""
+        u = self.units[k]
+        return self.text[u.end - 1] in _CLOSED_LAST and not self.is_interloper(k)
+
+    def _stretches(self, changed: list[int]) -> list[tuple[int, int]]:
+        """Ranges ``(lo, hi]`` of units, each from just after a barrier to
+        the next barrier, that hold the units in ``changed``; merged."""
+        n = len(self.units)
+        spans: list[tuple[int, int]] = []
+        for j in sorted(changed):
+            if spans and j <= spans[-1][1]:
+                continue
+            lo = j - 1
+            while lo >= 0 and not self._is_barrier(lo):
+                lo -= 1
+            hi = j
+            while hi < n - 1 and not self._is_barrier(hi):
+                hi += 1
+            if spans and lo < spans[-1][1]:
+                spans[-1] = (spans[-1][0], hi)
+            else:
+                spans.append((lo, hi))
+        return spans
 
     def _chain_head(self, i: int, next_of: dict[int, int], asked: dict[int, str] | None = None) -> str:
         start = i
@@ -911,7 +961,9 @@ class Layout:
             asked[start] = head
         return head
 
-    def _links_once(self, next_of: dict[int, int], asked: dict[int, str]) -> list[Link]:
+    def _links_once(self, next_of: dict[int, int], asked: dict[int, str], lo: int, hi: int) -> list[Link]:
+        """One pass over the units ``(lo, hi]``: ``lo`` is -1 or a barrier,
+        ``hi`` the last unit or a barrier (see :meth:`_is_barrier`)."""
         out: list[Link] = []
         units = self.units
         text = self.text
@@ -920,7 +972,7 @@ class Layout:
         # list comprehension, so the many closed paragraphs cost little).
         candidates = [
             i
-            for i, u in enumerate(units)
+            for i, u in enumerate(units[lo + 1 : hi + 1], lo + 1)
             if text[u.end - 1] not in _CLOSED_LAST
             and not (text[u.end - 1] in _CLOSERS and text[u.end - 2 : u.end - 1] in _CLOSED_LAST)
             and (text.find(" ", u.start, u.end) >= 0 or text[u.end - 1] == "-")
@@ -930,7 +982,7 @@ class Layout:
         linked_into: set[int] = set()
         pending = iter(candidates)
         i = next(pending, n)
-        while i < n:
+        while i <= hi:
             tail = self.tail(i)
             if ends_with_hyphen(tail) and i + 1 < n and starts_lower(self.first_line(i + 1)[:20]):
                 # a word broken at the end: always continued by the next unit
