@@ -61,9 +61,14 @@ def test_lone_space_lines_between_paragraphs():
 )
 def test_dense_and_sparse_trailing_whitespace_finders_agree(text):
     from corpusclean.textutil import TextFacts
-    from corpusclean.whitespace import _trailing_runs_dense, _trailing_runs_sparse
+    from corpusclean.whitespace import _line_end_candidates, _trailing_runs_dense, _trailing_runs_sparse
 
-    assert _trailing_runs_dense(text) == _trailing_runs_sparse(text, TextFacts(text))
+    ends = _line_end_candidates(text, TextFacts(text))
+    assert _trailing_runs_dense(text) == _trailing_runs_sparse(text, ends)
+    # past its limit of lines ending in a space or tab, the screen gives up
+    # (and the regular expression runs)
+    if text.count(" \n") + text.count("\t\n") > 3:
+        assert _line_end_candidates(text, TextFacts(text), 3) is None
 
 
 def test_many_emptied_lines_compose_into_one_blank_line_edit():

@@ -33,15 +33,18 @@ _BLANK_RUN = re.compile(r"\n\n\n+")
 _OTHER_WS_BYTES = frozenset(b"\x0b\x0c\x1c\x1d\x1e\x1f")
 
 
-def _line_end_candidates(text: str, facts: TextFacts) -> list[int]:
+def _line_end_candidates(text: str, facts: TextFacts, limit: int | None = None) -> list[int] | None:
     """Offsets of line ends (a newline, or the end of text) that follow
-    whitespace."""
+    whitespace; None as soon as more than ``limit`` lines end in a space or
+    a tab."""
     ends: set[int] = set()
     find = text.find
     for needle in (" \n", "\t\n"):
         i = find(needle)
         while i >= 0:
             ends.add(i + 1)
+            if limit is not None and len(ends) > limit:
+                return None
             i = find(needle, i + 2)
     if any(b in _OTHER_WS_BYTES for b in facts.c0) or (
         facts.nonascii and _OTHER_WS.search(facts.nonascii)
@@ -63,11 +66,12 @@ _WS_CLASS = "[" + re.escape("".join(sorted(_WS))) + "]"
 _TRAILING_RUN = re.compile(f"(?<!{_WS_CLASS}){_WS_CLASS}++(?=\\n|\\Z)")
 
 
-def _trailing_runs_sparse(text: str, facts: TextFacts) -> list[tuple[int, int]]:
-    """The trailing whitespace runs of :func:`_line_end_candidates`."""
+def _trailing_runs_sparse(text: str, ends: list[int]) -> list[tuple[int, int]]:
+    """The trailing whitespace runs before the line ends ``ends`` (see
+    :func:`_line_end_candidates`)."""
     runs = []
     ws = _WS
-    for end in _line_end_candidates(text, facts):
+    for end in ends:
         start = end
         while start > 0 and text[start - 1] in ws:
             start -= 1
@@ -93,11 +97,10 @@ def _trailing_runs_dense(text: str) -> list[tuple[int, int]]:
 
 def _trailing_edits(text: str, facts: TextFacts) -> list[Edit]:
     # The regular expression reads every character; finding line ends after
-    # a space or tab with str.find is far faster unless there are many.
-    if (text.count(" \n") + text.count("\t\n")) * 64 > len(text):
-        runs = _trailing_runs_dense(text)
-    else:
-        runs = _trailing_runs_sparse(text, facts)
+    # a space or tab with str.find is far faster unless there are many (more
+    # than one per 64 characters).
+    ends = _line_end_candidates(text, facts, len(text) // 64)
+    runs = _trailing_runs_dense(text) if ends is None else _trailing_runs_sparse(text, ends)
     return [
         Edit(
             start, end, "", RULE,
