@@ -32,7 +32,6 @@ from collections.abc import Iterator
 from enum import Enum
 from functools import lru_cache
 
-
 from .edits import Edit, Note, apply_edits
 
 __all__ = ["Decision", "decide", "hyphenation_edits", "fix_hyphenation"]
@@ -92,16 +91,15 @@ class Evidence:
     def has_word(self, word: str) -> bool:
         """Is ``word`` written as a whole word in the document (near ``at``)?"""
         w = word.lower()
-        text = self.lowered
-        if len(text) <= 2 * EVIDENCE_REACH:
-            lo, hi, key = 0, len(text), 0
-        else:
-            bucket = self.at // EVIDENCE_REACH
-            lo = max(0, (bucket - 1) * EVIDENCE_REACH)
-            hi = min(len(text), (bucket + 2) * EVIDENCE_REACH)
-            key = bucket
+        key = self.region
         answer = self._answers.get((w, key))
         if answer is None:
+            n = len(self.lowered)
+            if n <= 2 * EVIDENCE_REACH:
+                lo, hi = 0, n
+            else:  # the region and one on either side
+                lo = max(0, (key - 1) * EVIDENCE_REACH)
+                hi = min(n, (key + 2) * EVIDENCE_REACH)
             answer = self._answers[(w, key)] = self._search(w, lo, hi)
         return answer
 
@@ -273,7 +271,6 @@ def hyphenation_edits(text: str, language: str = "en") -> Iterator[Edit | Note]:
     JOIN, KEEP, NONE, LOST = Decision.JOIN, Decision.KEEP, Decision.NONE, Decision.LOST
     rfind = text.rfind
     tail_at = _BREAK_TAIL.search
-    small = True
     for hit in _LINE_END_HYPHEN.finditer(text):
         i = hit.start()
         if not i or not text[i - 1].isalnum():  # (what [^\W_] matches)
@@ -305,11 +302,10 @@ def hyphenation_edits(text: str, language: str = "en") -> Iterator[Edit | Note]:
         else:
             if evidence is None:
                 evidence = Evidence(text)
-                small = len(evidence.lowered) <= 2 * EVIDENCE_REACH
-            key = (first, second, 0 if small else i // EVIDENCE_REACH)
+            evidence.at = i
+            key = (first, second, evidence.region)
             known = decided.get(key)
             if known is None:
-                evidence.at = i
                 decision = decide(first, second, evidence, language)
                 known = decided[key] = (decision, _messages(first, second, decision))
             decision, message = known

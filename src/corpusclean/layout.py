@@ -122,19 +122,14 @@ def _block_units(text: str, s: int, b: str, units: list[Unit]) -> None:
     if _LETTER_OR_DIGIT.search(b) is None:
         # rules, dashes, asterisks: no line of it is text any rule reads,
         # so the block is one unit (thousands of "-" lines cost one)
-        first = len(b) - len(b.lstrip())
-        last = len(b.rstrip())
-        if last > first:
-            units.append(Unit(s + first, s + last, s + last, False))
+        _whole_block(s, b, units)
         return
     lines = b.split("\n")
     if len(lines) >= LONG_LIST_LINES and len(b) <= LONG_LIST_WIDTH * len(lines):
         # thousands of lines of a word or two each (a token per line): no
         # rule reads such a list line by line, so it is one unit, as a
         # block without letters is
-        first = len(b) - len(b.lstrip())
-        last = len(b.rstrip())
-        units.append(Unit(s + first, s + last, s + last, False))
+        _whole_block(s, b, units)
         return
     line_starts = accumulate((len(line) + 1 for line in lines), initial=s)
     spans = [(a, a + len(line)) for a, line in zip(line_starts, lines) if line.strip()]
@@ -146,6 +141,14 @@ def _block_units(text: str, s: int, b: str, units: list[Unit]) -> None:
         units.append(Unit(spans[0][0], spans[-1][1], spans[0][1], True))
     else:
         units.extend([Unit(a, e, e, False) for a, e in spans])
+
+
+def _whole_block(s: int, b: str, units: list[Unit]) -> None:
+    """Add block ``b`` (at ``s``), without its outer whitespace, as one unit."""
+    first = len(b) - len(b.lstrip())
+    last = len(b.rstrip())
+    if last > first:
+        units.append(Unit(s + first, s + last, s + last, False))
 
 
 def _single_line_units(starts: Sequence[int], blocks: Sequence[str]) -> list[Unit]:
@@ -932,7 +935,7 @@ class Layout:
 
     def _stretches(self, changed: list[int]) -> list[tuple[int, int]]:
         """Ranges ``(lo, hi]`` of units, each from just after a barrier to
-        the next barrier, that hold the units in ``changed``; merged."""
+        the next barrier, that hold the units in ``changed``; in order."""
         n = len(self.units)
         spans: list[tuple[int, int]] = []
         for j in sorted(changed):
@@ -944,10 +947,9 @@ class Layout:
             hi = j
             while hi < n - 1 and not self._is_barrier(hi):
                 hi += 1
-            if spans and lo < spans[-1][1]:
-                spans[-1] = (spans[-1][0], hi)
-            else:
-                spans.append((lo, hi))
+            # (no overlap with the stretch before: its end is a barrier
+            # before j, so lo is that barrier or a later one)
+            spans.append((lo, hi))
         return spans
 
     def _chain_head(self, i: int, next_of: dict[int, int], asked: dict[int, str] | None = None) -> str:
@@ -1077,7 +1079,7 @@ class Layout:
 
     def _judge_open(self, i: int) -> bool | None:
         tail = self.tail(i)
-        if (ends_sentence(tail) and not ends_with_dash(tail)) or _PAGE_REF.search(tail[-20:]):
+        if not _open_end(tail, short_ok=True):
             return None
         head = self.head(i)
         short = not is_body(head, min_words=5)
@@ -1089,8 +1091,7 @@ class Layout:
             or (self.pats.lead_in_prefixes and head.startswith(self.pats.lead_in_prefixes))
         ):
             return None
-        if not head or not (ends_with_hyphen(tail) or self.is_open(head, tail, short_ok=True)):
-            return None
+        # open: running prose, or a few words of prose (is_open's test)
         return short
 
     def removal_spans(self, gone: Sequence[int]) -> dict[int, tuple[int, int]]:

@@ -42,6 +42,8 @@ def _dangling(text: str) -> Iterator[int]:
                 hits.append(i)
             i = text.find(needle, i + 2)
     return iter(sorted(hits))
+
+
 _OPENERS = "\"“‘'(["
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
