@@ -167,3 +167,60 @@ def test_layout_links():
     lay = Layout(SPLIT_BY_CAPTIONS, Config())
     (link,) = lay.links()
     assert [lay.kind(k) for k in link.between] == ["credit", "caption", "caption"]
+
+
+# An institution that hands out its own photographs credits them with its
+# name alone; the name is a credit only over a verbless one-sentence caption.
+SPLIT_BY_INSTITUTION = (
+    "The surveyors spent a month walking the whole length of the\n\n"
+    "NATIONAL PARK SERVICE\n\n"
+    "Climbers on the north ridge above the glacier in July.\n\n"
+    "abandoned mule road before they filed a single page.\n\n"
+    "The next paragraph stands alone.\n"
+)
+
+
+def test_institution_credit_and_caption_inside_a_sentence_move():
+    result = repair(SPLIT_BY_INSTITUTION, select=LAYOUT)
+    assert result.text.startswith(
+        "The surveyors spent a month walking the whole length of the abandoned mule road before"
+    )
+    assert "NATIONAL PARK SERVICE\n\nClimbers on the north ridge above the glacier in July.\n\nThe next" in (
+        result.text
+    )
+    assert [(c.text, c.kind) for c in result.captions] == [
+        ("NATIONAL PARK SERVICE", "credit"),
+        ("Climbers on the north ridge above the glacier in July.", "caption"),
+    ]
+    assert any(e.message.startswith("photo credit moved") for e in result.edits)
+
+
+def test_standalone_institution_credit_is_dropped_on_request():
+    text = (
+        "The river rose again overnight.\n\n"
+        "MINISTRY OF WATER RESOURCES\n\n"
+        "The flooded quay at Castel Verde in a photograph from 2019.\n\n"
+        "The town council met at dawn.\n"
+    )
+    assert clean(text, select=LAYOUT) == text
+    result = repair(text, select=LAYOUT, captions="drop")
+    assert result.text == "The river rose again overnight.\n\nThe town council met at dawn.\n"
+    assert [e.message.split(":")[0] for e in result.edits] == ["photo credit dropped", "caption dropped"]
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        "The department issued a travel warning on Friday.",  # a verb: a story's sentence
+        "It says the warning stands.",
+        "Officials closed the road to the border on Monday.",
+        "Officials in the capital would not comment on the record.",
+        "The embassy in the capital. The consulate in the port. The mission in the hills.",
+    ],
+)
+def test_a_heading_naming_an_institution_stays_a_heading(under):
+    text = f"The talks ended early.\n\nTHE STATE DEPARTMENT\n\n{under}\n\nOther news followed.\n"
+    result = repair(text, select=LAYOUT, captions="drop")
+    assert result.text == text
+    assert result.captions == ()
+

@@ -130,3 +130,16 @@ def test_a_long_list_of_tokens_is_one_unit_and_left_alone():
     # a shorter list keeps a unit per line
     short = "\n".join(["12", "Apr", "x", "0.5", "yes"] * 10)
     assert len(split_units(short)) == 50
+
+
+def test_an_article_never_joins_a_capitalised_article():
+    # "walked the length of the" is broken off, but "The service ..." is not
+    # its continuation: no sentence reads "the The"
+    text = (
+        "The inspectors walked the whole length of the\n\n"
+        "NATIONAL PARK SERVICE\n\n"
+        "The service closed the trail after the storm, and it stayed closed for a year.\n"
+    )
+    assert clean(text, select=["captions", "paragraphs"]) == text
+    joined = "The crews had reached the\n\nnorthern end of the dam by noon, and they stopped there for the day.\n"
+    assert clean(joined, select=["paragraphs"]).startswith("The crews had reached the northern end")

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from .config import Config
 from .edits import Caption, Edit, apply_edits
-from .layout import Layout, full, is_credit
+from .layout import Layout, full, is_credit, is_institution
 
 __all__ = ["caption_findings", "fix_captions"]
 
@@ -93,6 +93,9 @@ def _standalone(lay: Layout) -> dict[int, str]:
             found[i] = "credit"
             if i + 1 < len(units) and lay.is_caption_sentence(i + 1):
                 found[i + 1] = "caption"
+        elif i + 1 < len(units) and is_institution(first, pats) and lay.is_caption_sentence(i + 1):
+            found[i] = "credit"
+            found[i + 1] = "caption"
         elif full(pats.source_line, first):
             found[i] = "source"
         elif text.find("contribut", u.start, u.end) >= 0 and full(pats.tagline, " ".join(lay.unit_text(i).split())):
@@ -133,13 +136,13 @@ def caption_findings(
         spans = lay.removal_spans(found)
         for i in found:
             start, end = spans[i]
-            what = _KIND_NAMES.get(lay.kind(i), "caption")
+            what = _KIND_NAMES.get(standalone.get(i) or lay.kind(i), "caption")
             yield Edit(start, end, "", RULE, f"{what} dropped: {_preview(lay.unit_text(i))}")
         return
     for end_unit, group in sorted(interlopers.items()):
         for i in group:
             start, stop = lay.units[i].start, lay.units[i + 1].start
-            what = _KIND_NAMES.get(lay.kind(i), "caption")
+            what = _KIND_NAMES.get(standalone.get(i) or lay.kind(i), "caption")
             yield Edit(start, stop, "", RULE, f"{what} moved after the paragraph it interrupted")
         moved = "\n\n".join(lay.unit_text(i) for i in group)
         at = lay.units[end_unit].end

@@ -183,6 +183,11 @@ _DASHES = frozenset("—–")
 
 #: English words that cannot end a sentence: a paragraph ending in one is
 #: broken even when the next one starts with a capital.
+# Words after which a noun phrase must go on, and capitalised articles that
+# cannot follow them ("of the" / "The ..." are two pieces of text).
+_DETERMINERS = frozenset("a an the this these those its his her their our my your".split())
+_ARTICLES = frozenset(("The", "A", "An"))
+
 FUNCTION_WORDS = frozenset(
     """a an the of to in on at by for with from into onto upon about against between
     through during without within under over after before since until toward towards
@@ -365,6 +370,7 @@ class Patterns:
     credit: re.Pattern[str] | None
     agencies: frozenset[str]
     agency_suffix: re.Pattern[str] | None
+    institution: re.Pattern[str] | None
     lead_in: re.Pattern[str] | None
     lead_in_words: frozenset[str]
     lead_in_prefixes: tuple[str, ...]
@@ -396,6 +402,7 @@ def _compile(values: tuple[tuple[str, tuple[str, ...]], ...]) -> Patterns:
     v = dict(values)
     agencies = frozenset(a.upper() for a in v.get("captions.agencies", ()))
     agency_alt = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
+    bodies = sorted({b.upper() for b in v.get("captions.institutions", ())}, key=len, reverse=True)
     lead_ins = v.get("captions.lead_ins", ())
     lead = (
         re.compile(
@@ -416,6 +423,11 @@ def _compile(values: tuple[tuple[str, tuple[str, ...]], ...]) -> Patterns:
         agency_suffix=(
             re.compile(r"(?:^|[/—–\-\s])(?:" + agency_alt + r")\Z") if agency_alt else None
         ),
+        institution=(
+            re.compile(r"(?:^|\s)(?:{0})\Z|^(?:THE )?(?:{0}) OF ".format("|".join(re.escape(b) for b in bodies)))
+            if bodies
+            else None
+        ),
         lead_in=lead,
         lead_in_words=frozenset(x.split()[0] for x in lead_ins if x.split()),
         lead_in_prefixes=tuple(f"{x}," for x in lead_ins),
@@ -434,7 +446,8 @@ def patterns_for(config: Config) -> Patterns:
     """The compiled patterns of a config's rule packs (compiled once)."""
     keys = (
         "furniture.jump_lines", "furniture.jump_targets", "furniture.running_heads",
-        "furniture.folios", "furniture.masthead", "captions.agencies", "captions.lead_ins",
+        "furniture.folios", "furniture.masthead", "captions.agencies", "captions.institutions",
+        "captions.lead_ins",
         "captions.credit_patterns", "captions.taglines", "captions.source_lines",
         "transcripts.speaker_labels", "web.residue",
     )
@@ -479,6 +492,63 @@ def is_credit(line: str, pats: Patterns) -> bool:
         return True
     if pats.agency_suffix is not None and pats.agency_suffix.search(s):
         return len(words(s)) >= 2
+    return False
+
+
+def is_institution(line: str, pats: Patterns) -> bool:
+    """An all-caps line of two to six words naming a body that hands out its
+    own photographs ("RUSSIAN DEFENSE MINISTRY", "MINISTRY OF DEFENSE"): a credit when a verbless
+    caption stands under it (:meth:`Layout.is_caption_sentence`), a heading
+    otherwise.
+
+    >>> from corpusclean import Config
+    >>> p = patterns_for(Config())
+    >>> is_institution("NATIONAL PARK SERVICE", p), is_institution("LIBRARY OF CONGRESS", p)
+    (True, True)
+    >>> is_institution("MINISTRY", p), is_institution("PART 5 THE MINISTRY", p), is_institution("THE RECKONING", p)
+    (False, False, False)
+    """
+    s = line.strip()
+    if pats.institution is None or len(s) > 80 or not 2 <= len(s.split()) <= 6:
+        return False
+    return (
+        is_all_caps(s)
+        and _credit_chars(s)
+        and not any(c.isdigit() for c in s)
+        and pats.institution.search(s) is not None
+    )
+
+
+# A finite verb, by its commonest English forms: auxiliaries, "says", "said",
+# "-n't", and a whole word in "-ed" ("U.S.-produced" is not one) that does not
+# follow a determiner or preposition ("the flooded quay" is an adjective).
+_FINITE = re.compile(
+    r"(?<![\w.'’-])(?:am|is|are|was|were|has|have|had|do|does|did|says|said|will|would|can|could"
+    r"|may|might|must|should|shall|[a-z]+n[’']t|([a-z]{2,}ed))(?![\w'’-])"
+)
+_BEFORE_ADJECTIVE = frozenset(
+    "a an the this that these those its his her their our my your of in on at by with from near "
+    "and newly recently partly heavily badly".split()
+)
+
+
+def has_finite_verb(text: str) -> bool:
+    """Does an English sentence hold a finite verb?  A photo caption often has
+    none ("Soldiers near the border in 2024."); a sentence of a story has one.
+
+    >>> has_finite_verb("The remains of a U.S.-produced missile in the Kursk region in 2024.")
+    False
+    >>> has_finite_verb("A flooded street in the old town after the storm.")
+    False
+    >>> has_finite_verb("The ministry released the photograph on Monday.")
+    True
+    """
+    for m in _FINITE.finditer(text):
+        if m.group(1) is None:
+            return True
+        before = text[max(0, m.start() - 20) : m.start()].split()
+        if not before or before[-1].lower() not in _BEFORE_ADJECTIVE:
+            return True
     return False
 
 
@@ -793,14 +863,25 @@ class Layout:
         return i > 0 and self.kind(i - 1) == "credit"
 
     def is_caption_sentence(self, i: int) -> bool:
-        """A photo caption: one to three sentences under a photo credit."""
+        """A photo caption: one to three sentences under a photo credit, or
+        one sentence without a verb under an institution's name (see
+        :func:`is_institution`)."""
         u = self.units[i]
-        if u.end - u.start > 500 or not self.near_credit(i):
+        if u.end - u.start > 500 or i == 0:
+            return False
+        above = self.kind(i - 1)
+        if above == "credit":
+            limit, most = 60, 3
+        elif above == "label" and self.english and is_institution(self.first_line(i - 1), self.pats):
+            limit, most = 30, 1
+        else:
             return False
         if self.kind(i) != "body" or not ends_sentence(self.tail(i)):
             return False
         text = self.unit_text(i)
-        return word_count(text) <= 60 and sentence_count(text) <= 3
+        if word_count(text) > limit or sentence_count(text) > most:
+            return False
+        return above == "credit" or not has_finite_verb(text)
 
     def is_interloper(self, i: int) -> bool:
         """May unit ``i`` sit inside a broken paragraph?  Credits, captions,
@@ -842,9 +923,12 @@ class Layout:
         tail = a_tail.rstrip()
         while tail and tail[-1] in _CLOSERS:
             tail = tail[:-1].rstrip()
-        open_end = bool(tail) and tail[-1] == "," or last_word(tail).lower() in FUNCTION_WORDS
+        last = last_word(tail).lower()
+        open_end = bool(tail) and tail[-1] == "," or last in FUNCTION_WORDS
         if not open_end:
             return self._name_goes_on(tail, b_first)
+        if last in _DETERMINERS and b_first.split(None, 1)[0] in _ARTICLES:
+            return False  # "the length of the" / "The service ...": no sentence says "the The"
         head = self.head(i) if b_head is None else b_head
         return (
             is_body(head, min_words=8)
