@@ -143,3 +143,66 @@ def test_an_article_never_joins_a_capitalised_article():
     assert clean(text, select=["captions", "paragraphs"]) == text
     joined = "The crews had reached the\n\nnorthern end of the dam by noon, and they stopped there for the day.\n"
     assert clean(joined, select=["paragraphs"]).startswith("The crews had reached the northern end")
+
+
+def test_a_story_that_jumps_away_is_not_continued_by_the_next_story():
+    # the jump line's page is not in the file; the next story (headline,
+    # byline, dateline) is not the continuation
+    text = (
+        "The harbor master wanted the ferries kept away from the\n\n"
+        "Continued on Page B3\n\n"
+        "Frost Closes Schools Across Two Counties\n\n"
+        "By ODILE FONTAINE\n\n"
+        "MILLBROOK, Vt. — Schools in two counties stayed closed on Tuesday after a hard frost.\n"
+    )
+    out = clean(text)
+    assert "away from the\n" in out
+    assert "away from the MILLBROOK" not in out and "away from the Frost" not in out
+    assert "By ODILE FONTAINE\n\nMILLBROOK, Vt. — Schools" in out
+
+
+def test_a_dateline_never_continues_but_a_capitalised_name_may():
+    broken = "The harbor master wanted the ferries kept away from the\n\nMILLBROOK, Vt. — Schools stayed closed on Tuesday after a hard frost in the hills.\n"
+    assert clean(broken, select=["paragraphs"]) == broken
+    name = "The proposal was drafted by the\n\nHarbor Commission, which met in secret for most of the spring and summer.\n"
+    assert clean(name, select=["paragraphs"]).startswith("The proposal was drafted by the Harbor Commission, which")
+
+
+def test_a_byline_is_not_a_caption_between_halves():
+    text = (
+        "The new ferry schedule, the commission said, would take effect in the\n\n"
+        "By Odile Fontaine and Rui Costa\n\n"
+        "spring, once the harbor had been dredged and the old pier torn down.\n"
+    )
+    assert clean(text, select=["captions", "paragraphs"]) == text
+
+
+def test_a_lowercase_continuation_wins_over_a_caption_sentence():
+    # a short complete sentence between the halves, with or without a credit
+    # line over it, is a caption: the lowercase paragraph after it continues
+    for credit in ("", "Getty Images\n\n"):
+        text = (
+            "The governor inspected the flooded quay together with\n\n"
+            f"{credit}"
+            "A fallen oak lies across a parked van in Millbrook on Tuesday.\n\n"
+            "the harbor master and two engineers, aides said.\n\n"
+            "The tour lasted an hour.\n"
+        )
+        out = clean(text, select=["captions", "paragraphs"])
+        assert out.startswith(
+            "The governor inspected the flooded quay together with the harbor master and two engineers, aides said."
+        ), out
+        assert "A fallen oak lies across a parked van in Millbrook on Tuesday." in out
+        assert "with A fallen oak" not in out
+
+
+def test_a_capitalised_continuation_stays_without_a_lowercase_one():
+    # with nothing in lowercase after it, the capitalised paragraph continues
+    text = (
+        "The governor inspected the flooded quay together with\n\n"
+        "Harbor Master Ines Duarte and two engineers from the river authority.\n\n"
+        "The tour lasted an hour.\n"
+    )
+    assert clean(text, select=["paragraphs"]).startswith(
+        "The governor inspected the flooded quay together with Harbor Master Ines Duarte"
+    )

@@ -562,6 +562,42 @@ def is_speaker_turn(line: str, pats: Patterns) -> bool:
     return pats.speaker is not None and pats.speaker.match(line.lstrip()) is not None
 
 
+_BYLINE = re.compile(
+    r"By\s+(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*"
+    r"(?:(?:,\s+|,?\s+and\s+)(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*)*\s*\Z"
+)
+# A dateline that opens a story's first paragraph: "CORRAN SOUND — ",
+# "RIVERTON, Ore. — ", "KYIV (Reuters) -- ".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})?"
+    r"(?: \([A-Za-z .]{1,20}\))?\s?(?:[—–-]|--)\s"
+)
+
+
+def is_byline(line: str) -> bool:
+    """A byline: "By ANA RUIZ", "By Ana Ruiz and Bo Park".  It opens a story,
+    so it never sits inside a broken paragraph.
+
+    >>> is_byline("By MARTA OKONKWO"), is_byline("By Ana Ruiz, Bo Park and Cy Diaz")
+    (True, True)
+    >>> is_byline("By the time the crews arrived")
+    False
+    """
+    return len(line) <= 120 and _BYLINE.match(line.strip()) is not None
+
+
+def starts_dateline(line: str) -> bool:
+    """Does a paragraph open with a dateline ("RIVERTON, Ore. — ")?  It is the
+    first paragraph of a story, never the continuation of another.
+
+    >>> starts_dateline("CASTEL VERDE, Italy — The river rose again.")
+    True
+    >>> starts_dateline("KYIV (Reuters) -- Talks resumed."), starts_dateline("NASA said on Monday — again")
+    (True, False)
+    """
+    return line[:2].isupper() and _DATELINE.match(line) is not None
+
+
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]\s|\d{1,3}[.)]\s|[a-z][.)]\s|\(\w{1,3}\)\s)")
 
 
@@ -700,10 +736,6 @@ def is_wrapped(lines: Sequence[str]) -> bool:
     lower_starts = sum(1 for line in lines[1:] if starts_lower(line))
     open_ends = sum(1 for line in lines[:-1] if not ends_sentence(line))
     return lower_starts >= 0.4 * (n - 1) and open_ends >= 0.5 * (n - 1)
-
-
-# A dateline that opens a story's first paragraph: "CORRAN SOUND — ".
-_DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{2,40}\s[—–-]\s")
 
 
 def _short_prose(text: str) -> bool:
@@ -892,6 +924,8 @@ class Layout:
             nxt = self.units[i + 1]
             if self.text.count("\n", u.end, nxt.start) == 1 and starts_lower(self.first_line(i + 1)[:20]):
                 return False  # the next line goes on with it: part of the text's flow
+        if u.end - u.start <= 120 and self.text.startswith("By", u.start) and is_byline(self.unit_text(i)):
+            return False  # the start of another story
         if self.kind(i) in INTERLOPER_KINDS or self.is_caption_sentence(i):
             return True
         return (
@@ -918,7 +952,7 @@ class Layout:
             return True  # "after a pause of nearly" / "75 days, the crews returned" ("$7.5 million")
         if not self.english:
             return False
-        if not (starts_upper(b_first) or starts_figure(b_first)):
+        if not (starts_upper(b_first) or starts_figure(b_first)) or starts_dateline(b_first):
             return False
         tail = a_tail.rstrip()
         while tail and tail[-1] in _CLOSERS:
@@ -1134,6 +1168,8 @@ class Layout:
                     lower or not (short or is_list_item(head) or ends_with_dash(tail))
                 ):
                     found = j  # (a fragment of a few words only before a lowercase continuation)
+                    if not lower:
+                        found = self._lowercase_after_caption(tail, i, j, next_of, asked)
                     break
                 if not self.is_interloper(j):
                     break
@@ -1147,6 +1183,30 @@ class Layout:
             linked_into.add(found)
             i = found
         return out
+
+    def _lowercase_after_caption(
+        self, tail: str, i: int, j: int, next_of: dict[int, int], asked: dict[int, str]
+    ) -> int:
+        """Unit ``j`` reads as the continuation of a paragraph ending with
+        ``tail`` (unit ``i``), but it is a short complete sentence, as a
+        caption is: when the unit after it (past any captions) starts in
+        lowercase and continues the paragraph, that one is the continuation
+        and ``j`` a caption without a credit.  Else ``j``."""
+        u = self.units[j]
+        if u.end - u.start > 300 or not ends_sentence(self.tail(j)):
+            return j
+        text = self.unit_text(j)
+        if word_count(text) > 40 or sentence_count(text) > 2:
+            return j
+        units = self.units
+        k = j + 1
+        while k < len(units) and k - i <= MAX_GAP_BLOCKS and units[k].start - units[i].end <= MAX_GAP_CHARS:
+            if starts_lower(self.first_line(k)[:20]):
+                return k if self.continues(tail, k, self._chain_head(k, next_of, asked)) else j
+            if not self.is_interloper(k):
+                return j
+            k += 1
+        return j
 
     def _opens(self, i: int) -> bool | None:
         """Does unit ``i``, as the first unit of a paragraph, break off
