@@ -206,3 +206,43 @@ def test_a_capitalised_continuation_stays_without_a_lowercase_one():
     assert clean(text, select=["paragraphs"]).startswith(
         "The governor inspected the flooded quay together with Harbor Master Ines Duarte"
     )
+
+
+NARROW_COLUMN = (
+    "The ranger station at Alder Gap has no\n"
+    "water, no radio mast and, on the after-\n"
+    "noon we came, exactly one visitor. She\n"
+    "had walked up from Millbrook with a dog,\n"
+    "a thermos and what looked like an old\n"
+    "Geiger counter but was a fishing scale.\n"
+)
+
+
+def test_a_narrow_column_with_a_broken_word_is_unwrapped_whole():
+    # mending "after-/noon" makes one line twice the column's width; the
+    # block is still one wrapped paragraph, so lines that start with a
+    # capital ("Geiger") are joined too
+    out = clean(NARROW_COLUMN)
+    assert out == (
+        "The ranger station at Alder Gap has no water, no radio mast and, on the afternoon we came, "
+        "exactly one visitor. She had walked up from Millbrook with a dog, a thermos and what looked "
+        "like an old Geiger counter but was a fishing scale.\n"
+    )
+
+
+def test_short_lines_over_a_wrapped_paragraph_stay_lines():
+    text = "WORDS BY ODILE FONTAINE\nPICTURES BY RUI COSTA\n" + NARROW_COLUMN.replace("after-\nnoon", "after-\nnoon")
+    out = clean(text)
+    assert out.startswith("WORDS BY ODILE FONTAINE\nPICTURES BY RUI COSTA\n")
+    assert "an old Geiger counter but was a fishing scale.\n" in out
+    assert "The ranger station at Alder Gap has no water, no radio mast" in out
+
+
+def test_a_line_far_longer_than_the_column_is_not_a_mended_word():
+    from corpusclean.layout import is_wrapped
+
+    column = ["the first of the things to carry", "and the second of them, all short", "and a third one"]
+    # a line more than twice the column's width is no mended word
+    assert not is_wrapped(column[:2] + ["and a line that goes on far longer than any of the others, well past the column"] + column[2:])
+    # in a block of two lines, a second line longer than the first is not wrapped text
+    assert not is_wrapped(["the first of the things", "and a line twice as long as the first one is"])

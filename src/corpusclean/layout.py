@@ -137,10 +137,39 @@ def _block_units(text: str, s: int, b: str, units: list[Unit]) -> None:
         return
     if len(spans) == 1:
         units.append(Unit(spans[0][0], spans[0][1], spans[0][1], False))
-    elif is_wrapped([text[a:e] for a, e in spans]):
-        units.append(Unit(spans[0][0], spans[-1][1], spans[0][1], True))
     else:
-        units.extend([Unit(a, e, e, False) for a, e in spans])
+        texts = [text[a:e] for a, e in spans]
+        k = _wrapped_from(texts)
+        units.extend([Unit(a, e, e, False) for a, e in spans[:k]])
+        if k < len(spans):
+            units.append(Unit(spans[k][0], spans[-1][1], spans[k][1], True))
+
+
+# A wrapped paragraph may sit under a few short lines of the same block
+# (a byline, a kicker, a headline over two lines).
+MAX_LINES_OVER_WRAPPED = 3
+
+
+def _wrapped_from(lines: list[str]) -> int:
+    """The first line of the hard-wrapped paragraph that ends a block: 0 for
+    a wrapped block, ``len(lines)`` for none.  Only short lines (ending well
+    before the wrap width) may stand over it.
+
+    >>> _wrapped_from(["BY ANA RUIZ", "The trail starts at the lake and climbs", "past a meadow, then turns north at the", "ridge."])
+    1
+    >>> _wrapped_from(["Roses are red,", "Violets are blue,", "Sugar is sweet"])
+    3
+    """
+    if is_wrapped(lines):
+        return 0
+    n = len(lines)
+    for k in range(1, min(MAX_LINES_OVER_WRAPPED, n - 3) + 1):
+        width = max(len(line) for line in lines[k:-1])
+        if len(lines[k - 1]) > 0.75 * width:
+            break
+        if is_wrapped(lines[k:]):
+            return k
+    return n
 
 
 def _whole_block(s: int, b: str, units: list[Unit]) -> None:
@@ -704,6 +733,13 @@ def is_wrapped(lines: Sequence[str]) -> bool:
     True
     >>> is_wrapped(["Roses are red,", "Violets are blue,", "Sugar is sweet"])
     False
+
+    A narrow column with a word broken at a line end is still wrapped:
+
+    >>> is_wrapped(["The path leaves the road at a gate", "and climbs past the old quar-",
+    ...             "ry to a saddle, where the wind", "Sergei warned us about waits for",
+    ...             "anyone who comes up late."])
+    True
     """
     # Judge the lines as they will be once words broken at their ends are
     # mended, so that mending them does not change the verdict.
@@ -728,9 +764,16 @@ def is_wrapped(lines: Sequence[str]) -> bool:
         return False
     widths = list(map(len, map(str.rstrip, lines)))
     body = widths[:-1]
-    width = max(body)
-    if not 15 <= width <= 160 or widths[-1] > width * 1.15:
-        return False  # no wrap width, or a line longer than it
+    # The wrap width: the longest line but for a word mended across a line
+    # end, which makes one line nearly two lines long (in a narrow column,
+    # far longer than the others).
+    typical = sorted(body)[(len(body) - 1) // 2] * 1.5
+    width = max(w for w in body if w <= typical)
+    if not 15 <= width <= 160:
+        return False  # no wrap width
+    longer = [w for w in widths if w > width * 1.15]
+    if longer and (len(longer) > (0 if n < 3 else max(1, n // 4)) or max(longer) > 2.3 * width):
+        return False  # lines longer than the width: not one wrapped text
     if sum(1 for w in body if w >= 0.6 * width) < 0.7 * len(body):
         return False
     lower_starts = sum(1 for line in lines[1:] if starts_lower(line))
