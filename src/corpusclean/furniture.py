@@ -57,6 +57,8 @@ _BARE_FOLIO = re.compile(r"[-–—]?\s*[A-Z]?\d{1,4}\s*[-–—]?\Z")
 # A page number on a line of its own: "12", "A5", "PAGE 4", "Page 3 of 20".
 _FOLIO = re.compile(r"(?:page\s*|p\.\s*)?[-–—]?\s*[A-Z]?\d{1,4}(?:\s*of\s*\d{1,4})?\s*[-–—]?\Z", re.I)
 _PAGE_NUMBER = re.compile(r"(?i)page\s*([A-Z]?)(\d{1,4})")
+_END_PAGE = re.compile(r"\b([A-Z]?)(\d{1,4})\Z")  # "Continued on A12"
+_SLUG_WORD = re.compile(r"\b[A-Z][A-Z'’&.-]*[A-Z]\b")  # "BUDGET", "O'BRIEN"
 _FOOTNOTE = re.compile(r"(?<=[\w.,;:!?’'\"”)])\[(?:[ivxlc]{1,6}|\d{1,3})\](?!\()")
 _HASHTAG_HEAD = re.compile(r"#[A-Za-z][\w-]{1,30}(?=\s)")
 
@@ -370,8 +372,25 @@ def _lines_holding(needle: str, shared: _Short) -> list[int]:
 
 
 def _page_of(line: str) -> int | None:
-    m = _PAGE_NUMBER.search(line)
+    """The page a jump line sends to.
+
+    >>> _page_of("Continued on Page 12"), _page_of("See BUDGET, A4"), _page_of("Continued on Following Page")
+    (12, 4, None)
+    """
+    m = _PAGE_NUMBER.search(line) or _END_PAGE.search(line)
     return int(m.group(2)) if m else None
+
+
+def _slug(line: str) -> str | None:
+    """The story's slug that a jump line or continuation marker names, in
+    capitals in a line that is not all capitals.
+
+    >>> _slug("Please see TRAIL on A6"), _slug("TIGERS | From B1"), _slug("Continued from A1")
+    ('TRAIL', 'TIGERS', None)
+    """
+    if line.isupper():
+        return None  # "SEE BUDGET, A4": the slug cannot be told from the rest
+    return " ".join(_SLUG_WORD.findall(line)) or None
 
 
 def _stitch(
@@ -395,12 +414,17 @@ def _stitch(
                 break
         if cont is None:
             continue
-        # open stories that jump before this target, lowest page first
+        # open stories that jump before this target: the one its slug names
+        # ("See BUDGET, A4" ... "BUDGET from A1"), else the lowest page first
+        slug = _slug(lines[t].text)
         candidates = []
         earlier = [j for j in jumps if j < t and j not in used][-MAX_OPEN_JUMPS:]
         for j in earlier:
             if lines[j].unit == 0:
                 continue
+            jump_slug = _slug(lines[j].text) if slug else None
+            if jump_slug and jump_slug != slug:
+                continue  # another story's jump
             page = _page_of(lines[j].text)
             if page is None:
                 page = 10_000  # "Continued on Following Page": after any numbered jump
@@ -418,10 +442,10 @@ def _stitch(
             if (broken_off or lay.is_open(lay.head(before), a_tail, short_ok=lower)) and (
                 lower or lay.continues(a_tail, cont)
             ):
-                candidates.append((page, j))
+                candidates.append((jump_slug is None, page, j))
         if not candidates:
             continue
-        _, jump = min(candidates)
+        *_, jump = min(candidates)
         # the continued story runs to the next continuation or the end
         nxt = targets[t_index + 1] if t_index + 1 < len(targets) else None
         end_unit = len(lay.units) - 1 if nxt is None else lines[nxt].unit - 1
