@@ -53,6 +53,7 @@ RULE = "furniture"
 
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
+_SPACE_RUN = re.compile(r"  +")
 _BARE_FOLIO = re.compile(r"[-–—]?\s*[A-Z]?\d{1,4}\s*[-–—]?\Z")
 # A page number on a line of its own: "12", "A5", "PAGE 4", "Page 3 of 20".
 _FOLIO = re.compile(r"(?:page\s*|p\.\s*)?[-–—]?\s*[A-Z]?\d{1,4}(?:\s*of\s*\d{1,4})?\s*[-–—]?\Z", re.I)
@@ -143,6 +144,23 @@ def _over_byline(lay: Layout, line: Line) -> bool:
     return u < len(lay.units) and _BYLINE.match(lay.first_line(u).strip()) is not None
 
 
+def _under_byline(lines: list[Line], k: int) -> bool:
+    """The line after a byline ("By ANA RUIZ" / "Ledger Staff Writer"): part
+    of the byline, however many stories repeat it."""
+    return k > 0 and lines[k - 1].unit >= lines[k].unit - 1 and _BYLINE.match(lines[k - 1].text) is not None
+
+
+def _numbered_at_end(key: str) -> bool:
+    """Does a grouping key carry its number in its first or last word, where
+    a page number stands?
+
+    >>> _numbered_at_end("water board #"), _numbered_at_end("a# the ledger"), _numbered_at_end("day # in the alps")
+    (True, True, False)
+    """
+    ws = key.split()
+    return "#" in ws[0] or "#" in ws[-1]
+
+
 def _normal(line: str) -> str:
     return _DIGITS.sub("#", " ".join(line.split())).lower()
 
@@ -231,7 +249,12 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
 
     # running heads and footers: short lines repeated through the document
     # group first (cheap), look closer only at lines that repeat
-    keys = _DIGITS.sub("#", joined.lower()).split("\n")
+    # (right-aligned page numbers pad "Page 9 of 12" wider than "Page 10 of
+    # 12": runs of spaces count as one)
+    keyed = joined.lower().replace("\t", " ")
+    if "  " in keyed:
+        keyed = _SPACE_RUN.sub(" ", keyed)
+    keys = _DIGITS.sub("#", keyed).split("\n")
     counts = Counter(keys)
     groups: dict[str, list[int]] = defaultdict(list)
     head_like: dict[str, bool] = {}  # repeated lines are often the same text
@@ -245,6 +268,7 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
         if (
             verdict
             and not _over_byline(lay, lines[k])
+            and not _under_byline(lines, k)
             and not _opens_wrapped_prose(lay, lines[k])
         ):
             groups[key].append(k)
@@ -255,10 +279,14 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
         positions = [lines[k].start for k in ks]
         numbers = [_DIGITS.findall(lines[k].text) for k in ks]
         plain_words = [w for w in words(norm) if not w.isdigit()]
-        paged = "#" in norm and len({tuple(n) for n in numbers}) == len(ks) and (
-            "page" in norm or len(plain_words) >= 3
-        )
         spacing = (positions[-1] - positions[0]) / (len(ks) - 1)
+        # a head with its page number: says "page", or stands a page apart
+        # with the number at one end ("Day 1 in the Alps" / "Day 2 in the
+        # Alps" and comment timestamps are numbered headings, not heads)
+        paged = "#" in norm and len({tuple(n) for n in numbers}) == len(ks) and (
+            "page" in norm
+            or (len(plain_words) >= 3 and spacing >= PAGE_SPACING and _numbered_at_end(norm))
+        )
         if (
             paged
             or (len(ks) >= 3 and spacing >= PAGE_SPACING and len(plain_words) >= 3)
