@@ -3,8 +3,8 @@
 Removed, each removal an edit:
 
 * jump lines: ``Continued on Page 12``, ``Continued on Following Page``,
-  ``From Page 1``, ``Continued from Page A1``, ``See Budget, Page 4`` (forms in
-  the rule packs);
+  ``From Page 1``, ``Continued from Page A1``, ``See Budget, Page 4``,
+  ``Continued on A12``, ``BUDGET from A1`` (forms in the rule packs);
 * running heads and footers, found by their repetition within the document
   (``War in Ukraine The Separation`` on every page; ``Water Board  Page 3``
   with its page number changing), and section banners (all-caps lines that
