@@ -198,3 +198,74 @@ def test_two_lines_that_are_no_jump_line_together_stay():
     # a pattern never matches across a line break within one line's test
     text = f"{BODY}\n\nContinued on Page\nof the annual report\n\n{BODY}\n"
     assert repair(text, select=["furniture"]).edits == ()
+
+
+def test_jump_lines_without_the_word_page():
+    for line in (
+        "Continued on A12", "Continued from B4", "See LEVY, A4", "Please see FERRY on A6",
+        "Please see HORNETS, B4", "LEVY from A1", "HORNETS | From B1", "LEVY continued from A1",
+    ):
+        text = f"{BODY}\n\n{line}\n\n{BODY}\n"
+        assert clean(text, select=["furniture"]) == f"{BODY}\n\n{BODY}\n", line
+
+
+def test_sentences_that_look_like_jumps_without_page_stay():
+    for line in (
+        "See the chart on A4.", "See the chart on A4", "Continued from there, the road climbs",
+        "The road from A1", "Open from 9",
+    ):
+        text = f"{BODY}\n\n{line}\n\n{BODY}\n"
+        assert repair(text, select=["furniture"]).edits == (), line
+
+
+def test_story_stitched_under_its_slug():
+    text = (
+        f"{BODY}\n\nThe council said the new levy would pay for the\n\nSee LEVY, B2\n\n"
+        "Ferry Service Resumes\n\nThe island crossing reopened to cars on Monday after the\n\n"
+        f"Please see FERRY on B3\n\n{BODY}\n\nFERRY | From A1\n\n"
+        "repairs to the landing ramp were finished ahead of time.\n"
+    )
+    out = clean(text, select=LAYOUT)
+    # the continuation goes to the story its slug names, not to the jump
+    # with the lowest page
+    assert "reopened to cars on Monday after the repairs to the landing ramp" in out
+    assert "pay for the repairs" not in out
+    assert "See LEVY" not in out and "FERRY" not in out
+    assert out.index("ahead of time.") < out.index(BODY[:40], out.index("Ferry Service"))
+
+
+def test_numbered_headings_close_together_are_not_running_heads():
+    text = (
+        "Day 1 on the Ridge\n\nWe walked up from the village in the rain.\n\n"
+        "Day 2 on the Ridge\n\nThe sky cleared overnight.\n"
+    )
+    assert repair(text, select=["furniture"]).edits == ()
+    comments = (
+        "Greta L. says:\nJune 9, 2026 at 8:05 am\nBaked it twice already.\n\nReply\n\n"
+        "Omar K. says:\nJune 9, 2026 at 11:47 am\nSo good with lemon.\n"
+    )
+    assert repair(comments, select=["furniture"]).edits == ()
+
+
+def test_numbered_running_head_a_page_apart_removed():
+    text = _pages(3).replace("Lower Valley Water Board    Page ", "Lower Valley Water Board Report ")
+    out = clean(text, select=["furniture"])
+    assert "Water Board Report" not in out and out.count("Sentence 0 of page") == 3
+
+
+def test_line_under_a_repeated_byline_stays():
+    stories = []
+    for name, head in (("ANA RUIZ", "Levy Passes"), ("BO PARK", "Ferry Returns"), ("CY DIAZ", "Plows Bought"), ("DI NG", "Roof Fixed")):
+        stories.append(f"{head}\n\nBy {name}\n\nLedger Staff Writer\n\n{BODY}\n\n{BODY}\n\n{BODY}")
+    text = "\n\n".join(stories) + "\n"
+    result = repair(text, select=["furniture"])
+    assert result.text.count("Ledger Staff Writer") == 4
+
+
+def test_right_aligned_page_numbers_with_changing_padding_removed():
+    para = "Buses ran late on nine routes this spring, the transit board said in its annual review."
+    text = "".join(
+        f"{para}\n\nRiver Transit Plan" + " " * (30 - len(str(n))) + f"Page {n} of 12\n\n" for n in (8, 9, 10)
+    )
+    out = clean(text, select=["furniture"])
+    assert "Page" not in out and out.count(para) == 3

@@ -3,8 +3,8 @@
 Removed, each removal an edit:
 
 * jump lines: ``Continued on Page 12``, ``Continued on Following Page``,
-  ``From Page 1``, ``Continued from Page A1``, ``See Budget, Page 4`` (forms in
-  the rule packs);
+  ``From Page 1``, ``Continued from Page A1``, ``See Budget, Page 4``,
+  ``Continued on A12``, ``BUDGET from A1`` (forms in the rule packs);
 * running heads and footers, found by their repetition within the document
   (``War in Ukraine The Separation`` on every page; ``Water Board  Page 3``
   with its page number changing), and section banners (all-caps lines that
@@ -53,10 +53,13 @@ RULE = "furniture"
 
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
+_SPACE_RUN = re.compile(r"  +")
 _BARE_FOLIO = re.compile(r"[-–—]?\s*[A-Z]?\d{1,4}\s*[-–—]?\Z")
 # A page number on a line of its own: "12", "A5", "PAGE 4", "Page 3 of 20".
 _FOLIO = re.compile(r"(?:page\s*|p\.\s*)?[-–—]?\s*[A-Z]?\d{1,4}(?:\s*of\s*\d{1,4})?\s*[-–—]?\Z", re.I)
 _PAGE_NUMBER = re.compile(r"(?i)page\s*([A-Z]?)(\d{1,4})")
+_END_PAGE = re.compile(r"\b([A-Z]?)(\d{1,4})\Z")  # "Continued on A12"
+_SLUG_WORD = re.compile(r"\b[A-Z][A-Z'’&.-]*[A-Z]\b")  # "BUDGET", "O'BRIEN"
 _FOOTNOTE = re.compile(r"(?<=[\w.,;:!?’'\"”)])\[(?:[ivxlc]{1,6}|\d{1,3})\](?!\()")
 _HASHTAG_HEAD = re.compile(r"#[A-Za-z][\w-]{1,30}(?=\s)")
 
@@ -139,6 +142,23 @@ def _over_byline(lay: Layout, line: Line) -> bool:
     """A headline: the next unit is a byline ("By ANA RUIZ")."""
     u = line.unit + 1
     return u < len(lay.units) and _BYLINE.match(lay.first_line(u).strip()) is not None
+
+
+def _under_byline(lines: list[Line], k: int) -> bool:
+    """The line after a byline ("By ANA RUIZ" / "Ledger Staff Writer"): part
+    of the byline, however many stories repeat it."""
+    return k > 0 and lines[k - 1].unit >= lines[k].unit - 1 and _BYLINE.match(lines[k - 1].text) is not None
+
+
+def _numbered_at_end(key: str) -> bool:
+    """Does a grouping key carry its number in its first or last word, where
+    a page number stands?
+
+    >>> _numbered_at_end("water board #"), _numbered_at_end("a# the ledger"), _numbered_at_end("day # in the alps")
+    (True, True, False)
+    """
+    ws = key.split()
+    return "#" in ws[0] or "#" in ws[-1]
 
 
 def _normal(line: str) -> str:
@@ -229,7 +249,12 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
 
     # running heads and footers: short lines repeated through the document
     # group first (cheap), look closer only at lines that repeat
-    keys = _DIGITS.sub("#", joined.lower()).split("\n")
+    # (right-aligned page numbers pad "Page 9 of 12" wider than "Page 10 of
+    # 12": runs of spaces count as one)
+    keyed = joined.lower().replace("\t", " ")
+    if "  " in keyed:
+        keyed = _SPACE_RUN.sub(" ", keyed)
+    keys = _DIGITS.sub("#", keyed).split("\n")
     counts = Counter(keys)
     groups: dict[str, list[int]] = defaultdict(list)
     head_like: dict[str, bool] = {}  # repeated lines are often the same text
@@ -243,6 +268,7 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
         if (
             verdict
             and not _over_byline(lay, lines[k])
+            and not _under_byline(lines, k)
             and not _opens_wrapped_prose(lay, lines[k])
         ):
             groups[key].append(k)
@@ -253,10 +279,14 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
         positions = [lines[k].start for k in ks]
         numbers = [_DIGITS.findall(lines[k].text) for k in ks]
         plain_words = [w for w in words(norm) if not w.isdigit()]
-        paged = "#" in norm and len({tuple(n) for n in numbers}) == len(ks) and (
-            "page" in norm or len(plain_words) >= 3
-        )
         spacing = (positions[-1] - positions[0]) / (len(ks) - 1)
+        # a head with its page number: says "page", or stands a page apart
+        # with the number at one end ("Day 1 in the Alps" / "Day 2 in the
+        # Alps" and comment timestamps are numbered headings, not heads)
+        paged = "#" in norm and len({tuple(n) for n in numbers}) == len(ks) and (
+            "page" in norm
+            or (len(plain_words) >= 3 and spacing >= PAGE_SPACING and _numbered_at_end(norm))
+        )
         if (
             paged
             or (len(ks) >= 3 and spacing >= PAGE_SPACING and len(plain_words) >= 3)
@@ -370,8 +400,25 @@ def _lines_holding(needle: str, shared: _Short) -> list[int]:
 
 
 def _page_of(line: str) -> int | None:
-    m = _PAGE_NUMBER.search(line)
+    """The page a jump line sends to.
+
+    >>> _page_of("Continued on Page 12"), _page_of("See BUDGET, A4"), _page_of("Continued on Following Page")
+    (12, 4, None)
+    """
+    m = _PAGE_NUMBER.search(line) or _END_PAGE.search(line)
     return int(m.group(2)) if m else None
+
+
+def _slug(line: str) -> str | None:
+    """The story's slug that a jump line or continuation marker names, in
+    capitals in a line that is not all capitals.
+
+    >>> _slug("Please see TRAIL on A6"), _slug("TIGERS | From B1"), _slug("Continued from A1")
+    ('TRAIL', 'TIGERS', None)
+    """
+    if line.isupper():
+        return None  # "SEE BUDGET, A4": the slug cannot be told from the rest
+    return " ".join(_SLUG_WORD.findall(line)) or None
 
 
 def _stitch(
@@ -395,12 +442,17 @@ def _stitch(
                 break
         if cont is None:
             continue
-        # open stories that jump before this target, lowest page first
+        # open stories that jump before this target: the one its slug names
+        # ("See BUDGET, A4" ... "BUDGET from A1"), else the lowest page first
+        slug = _slug(lines[t].text)
         candidates = []
         earlier = [j for j in jumps if j < t and j not in used][-MAX_OPEN_JUMPS:]
         for j in earlier:
             if lines[j].unit == 0:
                 continue
+            jump_slug = _slug(lines[j].text) if slug else None
+            if jump_slug and jump_slug != slug:
+                continue  # another story's jump
             page = _page_of(lines[j].text)
             if page is None:
                 page = 10_000  # "Continued on Following Page": after any numbered jump
@@ -418,10 +470,10 @@ def _stitch(
             if (broken_off or lay.is_open(lay.head(before), a_tail, short_ok=lower)) and (
                 lower or lay.continues(a_tail, cont)
             ):
-                candidates.append((page, j))
+                candidates.append((jump_slug is None, page, j))
         if not candidates:
             continue
-        _, jump = min(candidates)
+        *_, jump = min(candidates)
         # the continued story runs to the next continuation or the end
         nxt = targets[t_index + 1] if t_index + 1 < len(targets) else None
         end_unit = len(lay.units) - 1 if nxt is None else lines[nxt].unit - 1
