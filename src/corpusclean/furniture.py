@@ -39,6 +39,7 @@ from .layout import (
     full,
     is_all_caps,
     is_body,
+    is_byline,
     is_credit,
     is_list_item,
     is_speaker_turn,
@@ -112,7 +113,7 @@ def _line_counts(lay: Layout) -> dict[int, int]:
 def _candidate_head(line: str, lay: Layout) -> bool:
     if len(line) > 100 or not (line[:1].isupper() or line[:1].isdigit()):
         return False
-    if _BYLINE.match(line):
+    if is_byline(line):
         return False  # a reporter writes many stories
     if is_credit(line, lay.pats):
         return False  # photographers credit many pictures
@@ -135,19 +136,16 @@ def _opens_wrapped_prose(lay: Layout, line: Line) -> bool:
     return len(ws) >= 6 and sum(w[:1].islower() for w in ws) * 2 > len(ws)
 
 
-_BYLINE = re.compile(r"(?i)by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s+and\s+.+)?\Z")
-
-
 def _over_byline(lay: Layout, line: Line) -> bool:
     """A headline: the next unit is a byline ("By ANA RUIZ")."""
     u = line.unit + 1
-    return u < len(lay.units) and _BYLINE.match(lay.first_line(u).strip()) is not None
+    return u < len(lay.units) and is_byline(lay.first_line(u))
 
 
 def _under_byline(lines: list[Line], k: int) -> bool:
     """The line after a byline ("By ANA RUIZ" / "Ledger Staff Writer"): part
     of the byline, however many stories repeat it."""
-    return k > 0 and lines[k - 1].unit >= lines[k].unit - 1 and _BYLINE.match(lines[k - 1].text) is not None
+    return k > 0 and lines[k - 1].unit >= lines[k].unit - 1 and is_byline(lines[k - 1].text)
 
 
 def _numbered_at_end(key: str) -> bool:

@@ -592,7 +592,7 @@ def is_speaker_turn(line: str, pats: Patterns) -> bool:
 
 
 _BYLINE = re.compile(
-    r"By\s+(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*"
+    r"B[yY]\s+(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*"
     r"(?:(?:,\s+|,?\s+and\s+)(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*)*\s*\Z"
 )
 # A dateline that opens a story's first paragraph: "CORRAN SOUND — ",
@@ -607,8 +607,8 @@ def is_byline(line: str) -> bool:
     """A byline: "By ANA RUIZ", "By Ana Ruiz and Bo Park".  It opens a story,
     so it never sits inside a broken paragraph.
 
-    >>> is_byline("By MARTA OKONKWO"), is_byline("By Ana Ruiz, Bo Park and Cy Diaz")
-    (True, True)
+    >>> is_byline("By MARTA OKONKWO"), is_byline("BY ANA RUIZ"), is_byline("By Ana Ruiz, Bo Park and Cy Diaz")
+    (True, True, True)
     >>> is_byline("By the time the crews arrived")
     False
     """
@@ -967,7 +967,7 @@ class Layout:
             nxt = self.units[i + 1]
             if self.text.count("\n", u.end, nxt.start) == 1 and starts_lower(self.first_line(i + 1)[:20]):
                 return False  # the next line goes on with it: part of the text's flow
-        if u.end - u.start <= 120 and self.text.startswith("By", u.start) and is_byline(self.unit_text(i)):
+        if u.end - u.start <= 120 and self.text.startswith(("By", "BY"), u.start) and is_byline(self.unit_text(i)):
             return False  # the start of another story
         if self.kind(i) in INTERLOPER_KINDS or self.is_caption_sentence(i):
             return True
