@@ -50,6 +50,54 @@ def test_compounds_keep_their_hyphen(raw, fixed):
     assert hy(raw) == fixed
 
 
+@pytest.mark.parametrize(
+    "raw, fixed",
+    [
+        # two words whose closed form is rare: a compound broken at its hyphen
+        ("a long-\nterm lease on the pier", "a long-term lease on the pier"),
+        ("the grocery co-\nop on Birch Street", "the grocery co-op on Birch Street"),
+        ("THE GROCERY CO-\nOP", "THE GROCERY CO-OP"),
+        ("two full-\ntime and three part-\ntime clerks", "two full-time and three part-time clerks"),
+        ("a real-\ntime map of the ferries", "a real-time map of the ferries"),
+        ("the well-\nbeing of the crews", "the well-being of the crews"),
+        ("a short-\nlived truce", "a short-lived truce"),
+        ("a cross-\ncountry relay", "a cross-country relay"),
+        ("the decision-\nmaking body", "the decision-making body"),
+        ("both left-\nwing and right-\nwing papers", "both left-wing and right-wing papers"),
+        ("at the check-\nin desk", "at the check-in desk"),
+        ("the know-\nhow of the welders", "the know-how of the welders"),
+    ],
+)
+def test_line_end_compounds_keep_their_hyphen(raw, fixed):
+    assert hy(raw) == fixed
+
+
+@pytest.mark.parametrize(
+    "raw, fixed",
+    [
+        # halves that are words, but the closed form is the common word
+        ("there was some-\nthing odd", "there was something odd"),
+        ("every-\none agreed", "everyone agreed"),
+        ("not with-\nout a fight", "not without a fight"),
+        ("any-\nway, it rained", "anyway, it rained"),
+        ("a can-\ndid reply", "a candid reply"),
+        ("the battle-\nfield lay quiet", "the battlefield lay quiet"),
+        ("brass door-\nknobs", "brass doorknobs"),
+        # ordinary broken words
+        ("for exam-\nple, the dock", "for example, the dock"),
+        ("an impor-\ntant vote", "an important vote"),
+    ],
+)
+def test_closed_words_broken_at_a_seam_are_joined(raw, fixed):
+    assert hy(raw) == fixed
+
+
+def test_document_evidence_outweighs_a_compound():
+    # the document writes "coop" whole, so "co-" / "op" is that word broken
+    text = "The coop held six hens.\n\nAt dawn the hens left the co-\nop again."
+    assert hy(text) == "The coop held six hens.\n\nAt dawn the hens left the coop again."
+
+
 def test_document_evidence_keeps_a_compound():
     # the document writes "cease-fire" inside a line, so a broken one keeps its hyphen
     text = "They wanted a cease-fire first.\n\nThen a cease-\nfire was agreed."
@@ -63,6 +111,37 @@ def test_lost_text_is_reported_not_joined():
     (note,) = result.notes
     assert isinstance(note, Note) and note.rule == "hyphenation" and "lost text" in note.message
     assert text[note.start : note.end].startswith("un-")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council hopes to re-\n\n3. Harbor Dredging, 2027-2031\n\nThe dredging costs more.\n",
+        "The council hopes to re-\n\n12) Harbor dredging begins in May.\n",
+        "The council hopes to re-\n\nb) dredging of the inner basin\n",
+        "The council hopes to re-\n\nHarbor Dredging Plan\n\nThe dredging costs more.\n",
+    ],
+)
+def test_a_fragment_before_a_heading_is_lost_text(text):
+    result = repair(text, select=["hyphenation"])
+    assert result.text == text
+    (note,) = result.notes
+    assert "lost text" in note.message and text[note.start : note.end].startswith("re-")
+
+
+@pytest.mark.parametrize(
+    "raw, fixed",
+    [
+        # a number after a line-end hyphen keeps the hyphen, even across a blank line
+        ("the pre-\n1990 survey", "the pre-1990 survey"),
+        ("the pre-\n\n1990 survey was lost", "the pre-1990 survey was lost"),
+        ("a 155-\n\nmillimeter shell", "a 155-millimeter shell"),
+        # a capitalised line that goes on is no heading: the hyphen joins as before
+        ("an anti-\nAmerican Revival Society", "an anti-American Revival Society"),
+    ],
+)
+def test_no_heading_after_the_break(raw, fixed):
+    assert hy(raw) == fixed
 
 
 @pytest.mark.parametrize(
@@ -136,6 +215,8 @@ def test_decide():
     assert decide("three", "quarters") is Decision.KEEP
     assert decide("un", "pass") is Decision.LOST
     assert decide("conviction", "And") is Decision.NONE
+    assert decide("long", "term") is Decision.KEEP
+    assert decide("some", "thing") is Decision.JOIN
 
 
 def test_crlf_kept():

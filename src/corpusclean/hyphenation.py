@@ -61,9 +61,14 @@ DISTINCT = frozenset(
     "re-sign re-cover re-form re-creation re-press re-count re-lease re-serve re-sort "
     "re-treat re-collect re-mark re-solve re-sent co-op un-ionized re-dress".split()
 )
+# Compounds written with a hyphen although their closed form is common too
+# (``coop`` is a chicken's): a line end after their hyphen keeps it.
+HYPHENATED = frozenset("co-op well-being".split())
 
 COMMON = 2.0  # zipf: a word in ordinary use
 WORD = 2.5  # zipf: a half that is a word of its own
+CLOSED = 3.0  # zipf: a closed compound common enough to be broken in two
+SEAM = 1.5  # zipf: how much rarer than its halves a closed form of a compound is
 
 
 # A document's own evidence for a word is looked for this far around it (the
@@ -151,6 +156,8 @@ def decide(first: str, second: str, evidence: Evidence | None = None, language: 
         if first.isupper() and second.isupper():
             # DEPART-MENT is one word; KANNO-YOUNGS is a name
             zj = _zipf(joined, language)
+            if f"{first}-{second}".lower() in HYPHENATED:
+                return Decision.KEEP  # CO-OP
             if zj >= 3.0 or (zj >= COMMON and min(_zipf(first, language), _zipf(second, language)) < WORD):
                 return Decision.JOIN
             return Decision.KEEP
@@ -162,16 +169,37 @@ def decide(first: str, second: str, evidence: Evidence | None = None, language: 
     if evidence is not None and evidence.has_word(joined):
         return Decision.JOIN
     zj = _zipf(joined, language)
+    z1, z2 = _zipf(first, language), _zipf(second, language)
+    words = z1 >= WORD and z2 >= WORD and first.lower() not in BOUND_PREFIXES
+    if words and _compound(first, second, zj, language):
+        return Decision.KEEP  # long-term, full-time, co-op
     if zj >= COMMON:
         return Decision.JOIN
-    z1, z2 = _zipf(first, language), _zipf(second, language)
-    if z1 >= WORD and z2 >= WORD and first.lower() not in BOUND_PREFIXES:
+    if words:
         return Decision.KEEP  # three-quarters, well-known
     if first[0].isupper() and first[1:].islower() and z2 < WORD:
         return Decision.JOIN  # a name broken in two: Baum- / gartel
     if zj > 0 and z2 < 1.0:
         return Decision.JOIN  # a rare word whose second half is no word
     return Decision.LOST
+
+
+def _compound(first: str, second: str, zj: float, language: str) -> bool:
+    """Are two words, ``first-`` + ``second`` at a line end, a compound
+    written with its hyphen rather than one closed word?  ``zj`` is the
+    closed form's zipf.  wordfreq splits a hyphenated form into its words, so
+    its frequency is what the two halves allow; a closed form much rarer than
+    that (``longterm``) is not how the words are written together, while a
+    common one (``something``, ``candid``) is a word broken in two.
+
+    >>> _compound("long", "term", 2.75, "en"), _compound("some", "thing", 5.81, "en")
+    (True, False)
+    >>> _compound("door", "knobs", 2.21, "en"), _compound("Co", "op", 3.41, "en")
+    (False, True)
+    """
+    if f"{first}-{second}".lower() in HYPHENATED:
+        return True
+    return zj < CLOSED and _zipf(f"{first}-{second}", language) - zj >= SEAM
 
 
 def decide_inline(first: str, second: str, evidence: Evidence | None, language: str = "en") -> bool:
@@ -208,6 +236,9 @@ _BREAK_TAIL = re.compile(r"([^\W_]+)-\Z")
 # the engine try every position of the text.
 _INLINE_HYPHEN = re.compile(r"-(?=\w)")
 _SPEAKER = re.compile(r"[A-Z][A-Za-z. ]{0,30}:\s")
+# A numbered heading or list item: "4. Fares", "12) Fees", "b) Buses".
+_NUMBERED = re.compile(r"(?:\d{1,3}[.)]|[a-z]\)) ")
+_HEADING_WIDTH = 80
 
 
 def _inline_candidates(text: str) -> Iterator[tuple[int, str, str]]:
@@ -228,6 +259,33 @@ def _inline_candidates(text: str) -> Iterator[tuple[int, str, str]]:
             )
             if not chain:
                 yield i, text[a:i], text[i + 1 : b]
+
+
+def _heading_follows(text: str, start: int) -> bool:
+    """Does the block at ``start`` (after a blank line) open with a numbered
+    heading or list item, or is it a capitalised heading line?
+
+    >>> _heading_follows("4. Fares and Fees\\n\\nThe", 0), _heading_follows("1990 saw it", 0)
+    (True, False)
+    >>> _heading_follows("Capital Plan, 2026-2030\\n\\nThe", 0), _heading_follows("Bus Fares\\nrose", 0)
+    (True, False)
+    >>> _heading_follows("Our guest today is here.\\n\\nAnd", 0)
+    False
+    """
+    if _NUMBERED.match(text, start, start + 5):
+        return True
+    if not text[start].isupper():
+        return False
+    end = text.find("\n", start, start + _HEADING_WIDTH + 1)
+    if end < 0:
+        if len(text) - start > _HEADING_WIDTH:
+            return False
+        end = len(text)
+    else:
+        after = text.find("\n", end + 1)
+        if text[end + 1 : after if after >= 0 else len(text)].strip(" \t"):
+            return False  # the block goes on: no heading line
+    return all(w[0].isupper() or not w[0].isalpha() for w in text[start:end].split() if len(w) > 3)
 
 
 def _repeated_start(text: str, lo: int, end: int, next_start: int) -> bool:
@@ -290,6 +348,11 @@ def hyphenation_edits(text: str, language: str = "en") -> Iterator[Edit | Note]:
             ("- ", "* ", "\u2022 "), next_line_start, next_line_start + 40
         ):
             decision = NONE
+        elif text.count("\n", i, next_line_start) > 1 and _heading_follows(text, next_line_start):
+            # a paragraph ends in a fragment ("to re-"), a heading follows
+            message = f"possible lost text: '{first}-' ends a paragraph before a heading; left as is"
+            yield Note(first_start, hit.end(1), RULE, message)
+            continue
         elif first_start - lo >= 4 and _repeated_start(text, lo, i, next_line_start):
             # (three words before the fragment take four characters)
             decision = NONE  # a false start the next paragraph repeats (overlaps)
