@@ -143,3 +143,38 @@ def test_an_article_never_joins_a_capitalised_article():
     assert clean(text, select=["captions", "paragraphs"]) == text
     joined = "The crews had reached the\n\nnorthern end of the dam by noon, and they stopped there for the day.\n"
     assert clean(joined, select=["paragraphs"]).startswith("The crews had reached the northern end")
+
+
+def test_code_blocks_are_left_as_they_are():
+    fenced = (
+        "The loader we used for the survey was short and looked like\n"
+        "this, more or less, in the version the team kept:\n\n"
+        "```python\nrows = load(path,\n    skip=2)\n\n\n\ndef count(rows):\n    return len(rows)\n```\n\n"
+        "It ran in a minute.\n"
+    )
+    out = clean(fenced)
+    assert "```python\nrows = load(path,\n    skip=2)\n\n\n\ndef count(rows):\n    return len(rows)\n```" in out
+    assert out.startswith("The loader we used for the survey was short and looked like this, more")
+    indented = (
+        "Analysts who want the counts can run the two lines below in a\n"
+        "console of their own, as the handbook shows:\n\n"
+        "    data = read_table(\"votes.tsv\")\n"
+        "    data.by(\"ward\").total()\n\n"
+        "and nothing more is needed.\n"
+    )
+    out = clean(indented)
+    assert '    data = read_table("votes.tsv")\n    data.by("ward").total()\n\nand nothing' in out
+    assert out.startswith("Analysts who want the counts can run the two lines below in a console")
+
+
+def test_text_indented_throughout_is_still_unwrapped():
+    # a page margin is no code block
+    text = (
+        "    The committee met four times during the spring and agreed\n"
+        "    that the new bridge should carry a cycle lane on both sides.\n"
+    )
+    assert para(text) == (
+        "    The committee met four times during the spring and agreed "
+        "that the new bridge should carry a cycle lane on both sides.\n"
+    )
+
