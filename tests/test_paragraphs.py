@@ -178,3 +178,37 @@ def test_text_indented_throughout_is_still_unwrapped():
         "that the new bridge should carry a cycle lane on both sides.\n"
     )
 
+
+def test_tables_and_timetables_keep_their_rows():
+    table = (
+        "TALKS\n\n"
+        "3 June     Prof. K. Adeyemi      Salt marshes and the rising tide\n"
+        "10 June    Dr. P. Lindqvist      Beetles of the northern forest\n"
+    )
+    assert para(table) == table
+    schedule = (
+        "Programme\n"
+        "8:30 doors open and tea is served in the hall of the old library\n"
+        "11:15 a walk along the canal led by the two wardens of the trust\n"
+        "13:00 lunch\n"
+    )
+    assert para(schedule) == schedule
+
+
+def test_justified_text_with_a_double_space_is_still_unwrapped():
+    # a double space here and there is justification, not a column
+    text = (
+        "The harbour board met nine times during the year, and  its main\n"
+        "concern was the western pier, which the storms of the winter had\n"
+        "damaged in two places.  The repairs took most of the summer and\n"
+        "cost less than the engineers had feared at the start of the work.\n"
+    )
+    out = para(text)
+    assert out.count("\n") == 1 and "its main concern" in out
+    # and a time at the start of one line is no timetable
+    timed = (
+        "The meeting of the council was opened by the mayor at\n"
+        "9:30 in the morning, and the first item on the agenda was\n"
+        "the budget for the new school in the eastern district.\n"
+    )
+    assert para(timed).count("\n") == 1

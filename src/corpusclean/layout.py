@@ -731,7 +731,51 @@ def is_wrapped(lines: Sequence[str]) -> bool:
         return False
     lower_starts = sum(1 for line in lines[1:] if starts_lower(line))
     open_ends = sum(1 for line in lines[:-1] if not ends_sentence(line))
-    return lower_starts >= 0.4 * (n - 1) and open_ends >= 0.5 * (n - 1)
+    return lower_starts >= 0.4 * (n - 1) and open_ends >= 0.5 * (n - 1) and not is_tabular(lines)
+
+
+# A time that opens a line of a schedule: "9:00", "10.30", "7:45 pm".
+_TIME_START = re.compile(r"\s*\d{1,2}[:.][0-5]\d(?=\s|\Z)")
+# Characters after which two spaces are a typewriter's sentence gap, not a
+# gap between columns.
+_SENTENCE_GAP = frozenset(".!?:;\"'”’)")
+
+
+def column_gap(line: str) -> bool:
+    """Does ``line`` hold a gap between columns: three spaces or more, or
+    two after anything but the end of a sentence?
+
+    >>> column_gap("7 May   Dr. Ng  Lipids"), column_gap("It ended.  Then rain.")
+    (True, False)
+    """
+    text = line.strip()
+    i = text.find("  ")
+    while i > 0:
+        if text[i - 1] not in _SENTENCE_GAP or text.startswith("   ", i):
+            return True
+        i = text.find("  ", i + 2)
+    return False
+
+
+def is_tabular(lines: Sequence[str]) -> bool:
+    """Are these lines rows of a table or a timetable rather than prose:
+    columns aligned with runs of spaces on most of them (two thirds), or a
+    time at the start of half of them?  (Justified text has a double space
+    now and then, not on most lines; wrapped prose rarely starts a line with
+    a time.)
+
+    >>> is_tabular(["9:00 coffee and registration in the hall", "10:30 the keynote by the dean", "12:30 lunch"])
+    True
+    >>> is_tabular(["The vote was held at", "9:30 on Monday, and the council", "approved it."])
+    False
+    """
+    n = len(lines)
+    if n < 2:
+        return False
+    if sum(1 for line in lines if "  " in line.strip() and column_gap(line)) * 3 >= 2 * n:
+        return True
+    times = sum(1 for line in lines if line.lstrip()[:1].isdigit() and _TIME_START.match(line))
+    return times >= 2 and times * 2 >= n
 
 
 # A dateline that opens a story's first paragraph: "CORRAN SOUND — ".
@@ -962,7 +1006,7 @@ class Layout:
         if i in self.code:
             return False
         b_first = self.first_line(i)[:200]
-        if is_speaker_turn(b_first, self.pats) or is_list_item(b_first):
+        if is_speaker_turn(b_first, self.pats) or is_list_item(b_first) or self._next_row(i):
             return False
         if starts_lower(b_first):
             return True
@@ -987,6 +1031,19 @@ class Layout:
             and not is_all_caps(b_first[:40])
             and not (self.pats.lead_in_prefixes and head.startswith(self.pats.lead_in_prefixes))
         )
+
+    def _next_row(self, i: int) -> bool:
+        """Is unit ``i`` the line under another row of the same table or
+        timetable (see :func:`is_tabular`)?"""
+        if i == 0:
+            return False
+        text = self.text
+        end = self.units[i - 1].end
+        u = self.units[i]
+        if text.count("\n", end, u.start) != 1:
+            return False
+        above = text[text.rfind("\n", 0, end) + 1 : end]
+        return is_tabular([above, text[u.start : u.first_end]])
 
     def _name_goes_on(self, a_tail: str, b_first: str) -> bool:
         """A name broken between its parts: "led by Björn" / "Castellano, with
