@@ -52,3 +52,27 @@ def test_edit_points_at_the_backslash():
     result = repair(r"pay \$3 now", select=["escapes"])
     (edit,) = result.edits
     assert (edit.start, edit.end, edit.replacement, edit.rule) == (4, 5, "", "escapes")
+
+
+def test_code_blocks_and_math_keep_their_backslashes():
+    fenced = 'See:\n\n```js\nconst re = /\\d+\\.\\d*/;\nlog("a \\"b\\"");\n```\n\nOk.\n'
+    assert clean(fenced) == fenced
+    tilde = "Then:\n\n~~~\necho \\$HOME \\*\n~~~\n"
+    assert unescape_markdown(tilde) == tilde
+    indented = "Write it so:\n\n    grep -E '\\(x\\)' notes.txt\n\nAnd that is it.\n"
+    assert unescape_markdown(indented) == indented
+    display = "It is\n\n$$\n\\sum_i x_i \\, \\; dx\n$$\n"
+    assert unescape_markdown(display) == display
+    inline = "The drift is $v = 2.1\\,\\mu$ and $a\\;b$ per day.\n"
+    assert unescape_markdown(inline) == inline
+
+
+def test_escapes_beside_code_and_prices_are_still_dropped():
+    # an escaped price next to dollar signs that are no math
+    assert unescape_markdown(r"It cost $5, then \$6.00, then $7.") == "It cost $5, then $6.00, then $7."
+    assert unescape_markdown(r"From $5 to $9 \*each\*") == "From $5 to $9 *each*"
+    # outside the fences the escapes go; inside they stay
+    text = "\\*Note\\*\n\n```\na \\* b\n```\n\nPay \\$3.\n"
+    assert unescape_markdown(text) == "*Note*\n\n```\na \\* b\n```\n\nPay $3.\n"
+    # a fence that is never closed protects nothing
+    assert unescape_markdown("```\nPay \\$3.\n") == "```\nPay $3.\n"

@@ -253,3 +253,9 @@ def test_document_evidence_is_looked_for_near_the_break():
     out = hy(text)
     assert out.startswith("a cease-fire now.\nthe cease-fire held.\n")
     assert out.endswith("the ceasefire held.\n")
+
+
+def test_hyphens_in_code_blocks_stay():
+    fenced = "Set it:\n\n```\nopts = pre-\nload(cfg)\n```\n\nThe pre-\nload step is quick.\n"
+    out = clean(fenced, select=["hyphenation"])
+    assert "opts = pre-\nload(cfg)" in out and "The preload step" in out

@@ -246,3 +246,72 @@ def test_a_line_far_longer_than_the_column_is_not_a_mended_word():
     assert not is_wrapped(column[:2] + ["and a line that goes on far longer than any of the others, well past the column"] + column[2:])
     # in a block of two lines, a second line longer than the first is not wrapped text
     assert not is_wrapped(["the first of the things", "and a line twice as long as the first one is"])
+
+
+def test_code_blocks_are_left_as_they_are():
+    fenced = (
+        "The loader we used for the survey was short and looked like\n"
+        "this, more or less, in the version the team kept:\n\n"
+        "```python\nrows = load(path,\n    skip=2)\n\n\n\ndef count(rows):\n    return len(rows)\n```\n\n"
+        "It ran in a minute.\n"
+    )
+    out = clean(fenced)
+    assert "```python\nrows = load(path,\n    skip=2)\n\n\n\ndef count(rows):\n    return len(rows)\n```" in out
+    assert out.startswith("The loader we used for the survey was short and looked like this, more")
+    indented = (
+        "Analysts who want the counts can run the two lines below in a\n"
+        "console of their own, as the handbook shows:\n\n"
+        "    data = read_table(\"votes.tsv\")\n"
+        "    data.by(\"ward\").total()\n\n"
+        "and nothing more is needed.\n"
+    )
+    out = clean(indented)
+    assert '    data = read_table("votes.tsv")\n    data.by("ward").total()\n\nand nothing' in out
+    assert out.startswith("Analysts who want the counts can run the two lines below in a console")
+
+
+def test_text_indented_throughout_is_still_unwrapped():
+    # a page margin is no code block
+    text = (
+        "    The committee met four times during the spring and agreed\n"
+        "    that the new bridge should carry a cycle lane on both sides.\n"
+    )
+    assert para(text) == (
+        "    The committee met four times during the spring and agreed "
+        "that the new bridge should carry a cycle lane on both sides.\n"
+    )
+
+
+def test_tables_and_timetables_keep_their_rows():
+    table = (
+        "TALKS\n\n"
+        "3 June     Prof. K. Adeyemi      Salt marshes and the rising tide\n"
+        "10 June    Dr. P. Lindqvist      Beetles of the northern forest\n"
+    )
+    assert para(table) == table
+    schedule = (
+        "Programme\n"
+        "8:30 doors open and tea is served in the hall of the old library\n"
+        "11:15 a walk along the canal led by the two wardens of the trust\n"
+        "13:00 lunch\n"
+    )
+    assert para(schedule) == schedule
+
+
+def test_justified_text_with_a_double_space_is_still_unwrapped():
+    # a double space here and there is justification, not a column
+    text = (
+        "The harbour board met nine times during the year, and  its main\n"
+        "concern was the western pier, which the storms of the winter had\n"
+        "damaged in two places.  The repairs took most of the summer and\n"
+        "cost less than the engineers had feared at the start of the work.\n"
+    )
+    out = para(text)
+    assert out.count("\n") == 1 and "its main concern" in out
+    # and a time at the start of one line is no timetable
+    timed = (
+        "The meeting of the council was opened by the mayor at\n"
+        "9:30 in the morning, and the first item on the agenda was\n"
+        "the budget for the new school in the eastern district.\n"
+    )
+    assert para(timed).count("\n") == 1

@@ -78,3 +78,8 @@ def test_many_emptied_lines_compose_into_one_blank_line_edit():
     (edit,) = result.edits
     assert (edit.start, edit.end, edit.replacement) == (4, 5 + 4000, "\n\n")
     assert edit.message == "2000 blank lines -> 1; whitespace-only line emptied"
+
+
+def test_blank_lines_inside_a_fenced_code_block_stay():
+    text = "Code:\n\n\n\n```\nimport os\n\n\ndef main():\n    pass\n```\n"
+    assert clean(text, select=["whitespace"]) == "Code:\n\n```\nimport os\n\n\ndef main():\n    pass\n```\n"

@@ -4,7 +4,7 @@ Converters escape ASCII punctuation that markdown would otherwise read as
 markup: ``\\$6.00``, ``1986\\. A year``, ``\\*nix``.  In extracted text the
 backslash is noise.  It is dropped only where it escapes ASCII punctuation,
 never in front of a letter (``C:\\Users``, ``\\n``, ``\\alpha``), never inside
-code spans, URLs or Windows paths, and ``\\\\`` is an escaped backslash that
+code spans, code blocks, math, URLs or Windows paths, and ``\\\\`` is an escaped backslash that
 stays as it is (and does not escape the character after it).
 """
 
@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from .edits import Edit, apply_edits
+from .protect import code_blocks, covered, math_spans
 from .textutil import line_bounds
 
 __all__ = ["escape_edits", "unescape_markdown"]
@@ -39,6 +40,9 @@ _PROTECTED = re.compile(
     """,
     re.VERBOSE,
 )
+# What a line of display math holds (a TeX command, a superscript, an
+# equation or an alignment) and a line of escaped prose seldom does.
+_TEX_HINT = re.compile(r"\\[A-Za-z]|[\^=&]")
 # Characters that make "\( ... \)" read as math, not as escaped brackets.
 _MATH_CHARS = re.compile(r"[\\^_=<>{}+*]")
 
@@ -123,18 +127,35 @@ def escape_edits(text: str) -> Iterator[Edit]:
     """
     if "\\" not in text:
         return
+    fences = "`" in text or "~" in text
+    code: list[tuple[int, int]] | None = None  # found when a line may be code
     line_end = -1
-    # the protected spans of the current line
+    # whether the current line is in a code block; its protected spans and inline math
+    in_code = False
     starts: list[int] = []
     ends: list[int] = []
+    maths: list[tuple[int, int]] = []
     for m in _ESCAPE.finditer(text):
         run_start, run_end = m.span()
         if run_start > line_end:
-            # Code spans, URLs, paths and math are looked for on this line only.
             start, line_end = line_bounds(text, run_start)
-            spans = _protected_spans(text[start:line_end])
+            line = text[start:line_end]
+            # (code blocks are whole lines: a line is looked up when the
+            # text has fences, or the line is indented or reads as TeX)
+            in_code = False
+            if fences or line.startswith(("    ", "\t")) or _TEX_HINT.search(line):
+                if code is None:
+                    code = code_blocks(text, math=True)
+                in_code = covered(code, start)
+            if in_code:
+                continue
+            # Code spans, URLs, paths and math are looked for on this line only.
+            spans = _protected_spans(line)
             starts = [start + a for a, _ in spans]
             ends = [start + b for _, b in spans]
+            maths = [(start + a, start + b) for a, b in math_spans(line)] if "$" in line else []
+        if in_code or maths and covered(maths, run_start):
+            continue
         if starts:
             k = bisect_right(starts, run_start) - 1
             if k >= 0 and ends[k] > run_start:

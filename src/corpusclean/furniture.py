@@ -89,10 +89,11 @@ def _lines(lay: Layout) -> list[Line]:
     text = lay.text
     units = lay.units
     new = tuple.__new__  # (named tuples made without a Python-level call)
+    code = lay.code  # (code is no furniture)
     out = [
         new(Line, (u.start, u.end, text[u.start : u.end].strip(), i))
         for i, u in enumerate(units)
-        if u.end - u.start <= LONGEST and not u.wrapped
+        if u.end - u.start <= LONGEST and not u.wrapped and i not in code
     ]
     wrapped = [i for i, u in enumerate(units) if u.wrapped]
     if not wrapped:

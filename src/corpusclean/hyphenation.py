@@ -33,6 +33,7 @@ from enum import Enum
 from functools import lru_cache
 
 from .edits import Edit, Note, apply_edits
+from .protect import code_of, covered
 
 __all__ = ["Decision", "decide", "hyphenation_edits", "fix_hyphenation"]
 
@@ -311,7 +312,7 @@ def _messages(first: str, second: str, decision: Decision) -> str:
     return ""
 
 
-def hyphenation_edits(text: str, language: str = "en") -> Iterator[Edit | Note]:
+def hyphenation_edits(text: str, language: str = "en", facts: object = None) -> Iterator[Edit | Note]:
     """Edits that mend words broken by hyphenation (LF text).
 
     >>> t = "Still, he ar-\\n\\ngued, as the battle-field\\nshowed. A way to un-\\n\\npass it.\\nThe battlefield."
@@ -320,6 +321,7 @@ def hyphenation_edits(text: str, language: str = "en") -> Iterator[Edit | Note]:
     """
     if "-" not in text:
         return
+    code = code_of(text, facts)  # no word in code is mended
     evidence: Evidence | None = None
     # The verdict on a pair of halves in one region of the document is the
     # same wherever it is asked (hostile text repeats one pair throughout).
@@ -331,7 +333,7 @@ def hyphenation_edits(text: str, language: str = "en") -> Iterator[Edit | Note]:
     tail_at = _BREAK_TAIL.search
     for hit in _LINE_END_HYPHEN.finditer(text):
         i = hit.start()
-        if not i or not text[i - 1].isalnum():  # (what [^\W_] matches)
+        if not i or not text[i - 1].isalnum() or (code and covered(code, i)):  # (isalnum: [^\W_])
             continue
         line_start = rfind("\n", 0, i) + 1
         tail = tail_at(text, line_start, i + 1)
@@ -383,7 +385,7 @@ def hyphenation_edits(text: str, language: str = "en") -> Iterator[Edit | Note]:
             yield Edit(i + 1, next_line_start, "", RULE, _messages(first, second, decision))
     # -- break hyphens left inside a line
     for hyphen, first, second in _inline_candidates(text):
-        if hyphen + 1 < len(text) and text[hyphen + 1] == "\n":
+        if hyphen + 1 < len(text) and text[hyphen + 1] == "\n" or (code and covered(code, hyphen)):
             continue
         if evidence is None:
             evidence = Evidence(text)

@@ -22,6 +22,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from .config import Config
+from .protect import code_blocks
 
 __all__ = [
     "Unit",
@@ -64,8 +65,39 @@ _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _new_tuple = tuple.__new__
 
 
-def split_units(text: str, blocks_seen: dict[str, tuple[int, list[Unit]]] | None = None) -> list[Unit]:
-    """The units of ``text``, in order.
+def split_units(
+    text: str,
+    blocks_seen: dict[str, tuple[int, list[Unit]]] | None = None,
+    code: Sequence[tuple[int, int]] = (),
+) -> list[Unit]:
+    """The units of ``text``, in order.  Each code block of ``code`` (see
+    :func:`corpusclean.protect.code_blocks`) is one unit, blank lines and
+    all.
+
+    >>> t = "Run:\\n```\\nls\\n\\ncd\\n```\\nDone."
+    >>> [t[u.start:u.end] for u in split_units(t, code=code_blocks(t))]
+    ['Run:', '```\\nls\\n\\ncd\\n```', 'Done.']
+    """
+    if not code:
+        return _split_units(text, blocks_seen)
+    units: list[Unit] = []
+    pos = 0
+    for a, b in code:
+        units.extend(_shifted(_split_units(text[pos:a], blocks_seen), pos))
+        start = a + len(text[a:b]) - len(text[a:b].lstrip())
+        first_end = text.find("\n", start, b)
+        units.append(Unit(start, b, b if first_end < 0 else first_end, False))
+        pos = b
+    units.extend(_shifted(_split_units(text[pos:], blocks_seen), pos))
+    return units
+
+
+def _shifted(units: list[Unit], d: int) -> list[Unit]:
+    return [_new_tuple(Unit, (u[0] + d, u[1] + d, u[2] + d, u[3])) for u in units] if d else units
+
+
+def _split_units(text: str, blocks_seen: dict[str, tuple[int, list[Unit]]] | None = None) -> list[Unit]:
+    """The units of ``text`` without code blocks, in order.
 
     Splitting at blank lines runs in C; the common case, a block of one
     line, becomes a unit without a Python-level loop.  ``blocks_seen``
@@ -73,7 +105,7 @@ def split_units(text: str, blocks_seen: dict[str, tuple[int, list[Unit]]] | None
     next version of the same document (see :class:`UnitMemo`).
 
     >>> t = "Title\\n\\nOne line.\\n\\n\\nwrapped text that goes on and on over\\nthe next line and on.\\n"
-    >>> [(t[u.start:u.end], u.wrapped) for u in split_units(t)]
+    >>> [(t[u.start:u.end], u.wrapped) for u in _split_units(t)]
     [('Title', False), ('One line.', False), ('wrapped text that goes on and on over\\nthe next line and on.', True)]
     """
     parts = _SEPARATOR.split(text)
@@ -778,7 +810,51 @@ def is_wrapped(lines: Sequence[str]) -> bool:
         return False
     lower_starts = sum(1 for line in lines[1:] if starts_lower(line))
     open_ends = sum(1 for line in lines[:-1] if not ends_sentence(line))
-    return lower_starts >= 0.4 * (n - 1) and open_ends >= 0.5 * (n - 1)
+    return lower_starts >= 0.4 * (n - 1) and open_ends >= 0.5 * (n - 1) and not is_tabular(lines)
+
+
+# A time that opens a line of a schedule: "9:00", "10.30", "7:45 pm".
+_TIME_START = re.compile(r"\s*\d{1,2}[:.][0-5]\d(?=\s|\Z)")
+# Characters after which two spaces are a typewriter's sentence gap, not a
+# gap between columns.
+_SENTENCE_GAP = frozenset(".!?:;\"'”’)")
+
+
+def column_gap(line: str) -> bool:
+    """Does ``line`` hold a gap between columns: three spaces or more, or
+    two after anything but the end of a sentence?
+
+    >>> column_gap("7 May   Dr. Ng  Lipids"), column_gap("It ended.  Then rain.")
+    (True, False)
+    """
+    text = line.strip()
+    i = text.find("  ")
+    while i > 0:
+        if text[i - 1] not in _SENTENCE_GAP or text.startswith("   ", i):
+            return True
+        i = text.find("  ", i + 2)
+    return False
+
+
+def is_tabular(lines: Sequence[str]) -> bool:
+    """Are these lines rows of a table or a timetable rather than prose:
+    columns aligned with runs of spaces on most of them (two thirds), or a
+    time at the start of half of them?  (Justified text has a double space
+    now and then, not on most lines; wrapped prose rarely starts a line with
+    a time.)
+
+    >>> is_tabular(["9:00 coffee and registration in the hall", "10:30 the keynote by the dean", "12:30 lunch"])
+    True
+    >>> is_tabular(["The vote was held at", "9:30 on Monday, and the council", "approved it."])
+    False
+    """
+    n = len(lines)
+    if n < 2:
+        return False
+    if sum(1 for line in lines if "  " in line.strip() and column_gap(line)) * 3 >= 2 * n:
+        return True
+    times = sum(1 for line in lines if line.lstrip()[:1].isdigit() and _TIME_START.match(line))
+    return times >= 2 and times * 2 >= n
 
 
 def _short_prose(text: str) -> bool:
@@ -848,18 +924,34 @@ class UnitMemo:
 class Layout:
     """Units of a text, what kind each is, and the links between them."""
 
-    def __init__(self, text: str, config: Config, memo: UnitMemo | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        config: Config,
+        memo: UnitMemo | None = None,
+        code: Sequence[tuple[int, int]] | None = None,
+    ) -> None:
         """``memo``, when given, remembers what was found about each unit
         text across layouts of successive versions of a document (see
         :class:`UnitMemo`); share it only between layouts made with the same
-        config."""
+        config.  ``code`` are the text's code blocks, when already found
+        (see :func:`corpusclean.protect.code_blocks`)."""
         self.text = text
         self.config = config
         self._memo = memo
         self.pats = patterns_for(config)
         self.english = config.language.split("-")[0] == "en"
-        self.units = split_units(text, None if memo is None else memo.blocks)
+        if code is None:
+            code = code_blocks(text)
+        self.units = split_units(text, None if memo is None else memo.blocks, code)
         self._kinds: list[str | None] = [None] * len(self.units)
+        #: the units that are code blocks: of kind "code", never linked
+        self.code: frozenset[int] = frozenset()
+        if code:
+            starts = [u.start for u in self.units]
+            self.code = frozenset(bisect_left(starts, a) for a, _ in code)
+            for i in self.code:
+                self._kinds[i] = "code"
         self._links: list[Link] | None = None
 
     # -- kinds --------------------------------------------------------------
@@ -962,6 +1054,8 @@ class Layout:
         """May unit ``i`` sit inside a broken paragraph?  Credits, captions,
         graphic text, and a short sentence under a credit or over one (some
         papers print the caption first)."""
+        if i in self.code:
+            return False
         u = self.units[i]
         if i + 1 < len(self.units):
             nxt = self.units[i + 1]
@@ -986,8 +1080,10 @@ class Layout:
 
         ``b_head`` is the start of the paragraph that unit ``i`` begins (its
         text and whatever continues it), when that is known."""
+        if i in self.code:
+            return False
         b_first = self.first_line(i)[:200]
-        if is_speaker_turn(b_first, self.pats) or is_list_item(b_first):
+        if is_speaker_turn(b_first, self.pats) or is_list_item(b_first) or self._next_row(i):
             return False
         if starts_lower(b_first):
             return True
@@ -1012,6 +1108,19 @@ class Layout:
             and not is_all_caps(b_first[:40])
             and not (self.pats.lead_in_prefixes and head.startswith(self.pats.lead_in_prefixes))
         )
+
+    def _next_row(self, i: int) -> bool:
+        """Is unit ``i`` the line under another row of the same table or
+        timetable (see :func:`is_tabular`)?"""
+        if i == 0:
+            return False
+        text = self.text
+        end = self.units[i - 1].end
+        u = self.units[i]
+        if text.count("\n", end, u.start) != 1:
+            return False
+        above = text[text.rfind("\n", 0, end) + 1 : end]
+        return is_tabular([above, text[u.start : u.first_end]])
 
     def _name_goes_on(self, a_tail: str, b_first: str) -> bool:
         """A name broken between its parts: "led by Björn" / "Castellano, with
@@ -1131,14 +1240,17 @@ class Layout:
         units = self.units
         text = self.text
         n = len(units)
+        code = self.code
         # Candidates: units whose last character cannot end a sentence (a
-        # list comprehension, so the many closed paragraphs cost little).
+        # list comprehension, so the many closed paragraphs cost little);
+        # code goes on no paragraph.
         candidates = [
             i
             for i, u in enumerate(units[lo + 1 : hi + 1], lo + 1)
             if text[u.end - 1] not in _CLOSED_LAST
             and not (text[u.end - 1] in _CLOSERS and text[u.end - 2 : u.end - 1] in _CLOSED_LAST)
             and (text.find(" ", u.start, u.end) >= 0 or text[u.end - 1] == "-")
+            and i not in code
         ]
         head = ""
         body_of: tuple[str | None, bool] = (None, False)  # a head, is_body(head)
@@ -1147,7 +1259,12 @@ class Layout:
         i = next(pending, n)
         while i <= hi:
             tail = self.tail(i)
-            if ends_with_hyphen(tail) and i + 1 < n and starts_lower(self.first_line(i + 1)[:20]):
+            if (
+                ends_with_hyphen(tail)
+                and i + 1 < n
+                and i + 1 not in code
+                and starts_lower(self.first_line(i + 1)[:20])
+            ):
                 # a word broken at the end: always continued by the next unit
                 # (the hyphenation rule decides how to mend it)
                 out.append(Link(i, i + 1, ()))

@@ -38,6 +38,7 @@ from .chunking import chunk_spans
 from .config import Config
 from .edits import Caption, Edit, LineEndings, Note, apply_edits, compose, shift
 from .layout import Layout, UnitMemo
+from .protect import code_of
 from .textutil import TextFacts
 
 __all__ = ["Rule", "RULES", "Result", "repair", "repair_chunk", "clean", "Caption"]
@@ -115,7 +116,9 @@ def _layout(text: str, config: Config, facts: TextFacts) -> Layout:
     cached = facts.cache.get("layout")
     if cached is None or cached.config is not config:
         memo = facts.cache.get("unit memo")
-        cached = facts.cache["layout"] = Layout(text, config, memo if isinstance(memo, UnitMemo) else None)
+        cached = facts.cache["layout"] = Layout(
+            text, config, memo if isinstance(memo, UnitMemo) else None, code_of(text, facts)
+        )
     return cached
 
 
@@ -128,7 +131,7 @@ def _captions(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
 
 
 def _hyphenation(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:
-    return hyphenation.hyphenation_edits(text, config.language)
+    return hyphenation.hyphenation_edits(text, config.language, facts)
 
 
 def _paragraphs(text: str, config: Config, facts: TextFacts) -> Iterable[Finding]:

@@ -4,6 +4,7 @@
   an empty line.
 * Blank lines at the start of the text go; a run of blank lines becomes one
   blank line; blank lines at the end become a single final newline.
+* Blank lines inside a fenced code block stay as they are.
 * Tabs and spaces inside a line stay, and so do the line endings (the
   pipeline hands rules LF text and restores CRLF afterwards).
 """
@@ -14,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from .edits import Edit, apply_edits, compose
+from .protect import code_blocks, covered
 from .textutil import TextFacts, facts_of, fix_with
 
 __all__ = ["whitespace_edits", "fix_whitespace"]
@@ -124,7 +126,11 @@ def _blank_line_edits(text: str) -> Iterator[Edit]:
     tail = n
     while tail > lead and text[tail - 1] == "\n":
         tail -= 1
+    # blank lines inside a fenced code block are the code's own
+    code = code_blocks(text) if "`" in text or "~" in text else []
     for m in _BLANK_RUN.finditer(text, lead, tail):
+        if code and covered(code, m.start()):
+            continue
         yield Edit(m.start(), m.end(), "\n\n", RULE, f"{m.end() - m.start() - 1} blank lines -> 1")
     if n - tail > 1:
         yield Edit(tail + 1, n, "", RULE, "blank lines at the end removed")
