@@ -755,6 +755,18 @@ class Link:
 _LINE_END_HYPHEN = re.compile(r"-\s*(?:\n|\Z)")
 
 
+def wrap_width(widths: Sequence[int]) -> int:
+    """The width hard-wrapped lines were wrapped at: the longest line but
+    for a word mended across a line end, which makes one line nearly two
+    lines long (in a narrow column, far longer than the others).
+
+    >>> wrap_width([38, 40, 39, 81, 40]), wrap_width([52, 55])
+    (40, 55)
+    """
+    typical = sorted(widths)[(len(widths) - 1) // 2] * 1.5
+    return max(w for w in widths if w <= typical)
+
+
 def is_wrapped(lines: Sequence[str]) -> bool:
     """Are these lines one or more paragraphs hard-wrapped at a fixed width
     (PDF and OCR text), rather than a line per paragraph, item or verse?
@@ -796,11 +808,7 @@ def is_wrapped(lines: Sequence[str]) -> bool:
         return False
     widths = list(map(len, map(str.rstrip, lines)))
     body = widths[:-1]
-    # The wrap width: the longest line but for a word mended across a line
-    # end, which makes one line nearly two lines long (in a narrow column,
-    # far longer than the others).
-    typical = sorted(body)[(len(body) - 1) // 2] * 1.5
-    width = max(w for w in body if w <= typical)
+    width = wrap_width(body)
     if not 15 <= width <= 160:
         return False  # no wrap width
     longer = [w for w in widths if w > width * 1.15]

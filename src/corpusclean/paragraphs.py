@@ -32,6 +32,7 @@ from .layout import (
     patterns_for,
     starts_upper,
     unit_lines,
+    wrap_width,
 )
 
 __all__ = ["paragraph_edits", "fix_paragraphs"]
@@ -43,7 +44,7 @@ def _unwrap(text: str, lines: Sequence[tuple[int, int]], config: Config) -> Iter
     """Edits that unwrap one hard-wrapped block."""
     pats = patterns_for(config)
     texts = [text[s:e] for s, e in lines]
-    width = max(len(t.rstrip()) for t in texts[:-1])
+    width = wrap_width([len(t.rstrip()) for t in texts[:-1]])
     for k in range(len(lines) - 1):
         line, nxt = texts[k], texts[k + 1]
         stripped = line.rstrip()
