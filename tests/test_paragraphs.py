@@ -315,3 +315,21 @@ def test_justified_text_with_a_double_space_is_still_unwrapped():
         "the budget for the new school in the eastern district.\n"
     )
     assert para(timed).count("\n") == 1
+
+
+def test_a_mended_word_does_not_split_a_wrapped_paragraph_at_sentence_ends():
+    # after "inspec-/tion" is mended, its line is far longer than the rest;
+    # the other lines are still full lines, so a sentence that ends at a
+    # line end does not end the paragraph
+    text = (
+        "The harbor board met twice in the spring and\n"
+        "ordered a full inspection of the old sea wall.\n"
+        "The engineers began their inspec-\n"
+        "tion in May and had finished it by the end\n"
+        "of June, well ahead of the autumn storms.\n"
+    )
+    assert clean(text) == (
+        "The harbor board met twice in the spring and ordered a full inspection of the old sea wall. "
+        "The engineers began their inspection in May and had finished it by the end of June, well "
+        "ahead of the autumn storms.\n"
+    )
