@@ -48,7 +48,10 @@ _KIND_NAMES = {
 
 _CONTRIBUT = re.compile("contribut")
 _start = attrgetter("start")
-_CREDIT_OPENERS = ("Photo", "PHOTO", "Image", "Illustration", "Graphic", "Video")
+_CREDIT_OPENERS = (
+    "Photo", "PHOTO", "Image", "Illustration", "Graphic", "Video", "(", "Courtesy", "Staff", "File",
+    "Pool", "Submitted", "Contributed",
+)
 
 
 def _standalone(lay: Layout) -> dict[int, str]:
@@ -61,6 +64,7 @@ def _standalone(lay: Layout) -> dict[int, str]:
     pats = lay.pats
     found: dict[int, str] = {}
     leads = pats.lead_in_prefixes or ("\0",)
+    photo_agencies = pats.photo_agencies
     # taglines ("... contributed reporting"): where the word occurs at all
     tagged = [m.start() for m in _CONTRIBUT.finditer(text)]
     # one cheap pass: units that could be a credit, a caption with a
@@ -74,8 +78,12 @@ def _standalone(lay: Layout) -> dict[int, str]:
                 text[u.start : u.start + 4].isupper()
                 or text.startswith(_CREDIT_OPENERS, u.start)
                 or text.find(":", u.start, u.start + 12) >= 0
+                # "Ana Ruiz / The Ledger", "ANA RUIZ | REUTERS"
+                or text.find("/", u.start, u.start + 60) >= 0
+                or text.find("|", u.start, u.start + 60) >= 0
             )
         )
+        or (u.end - u.start <= 40 and text[u.start : u.end] in photo_agencies)
         or text.startswith(leads, u.start)
     ]
     if tagged:

@@ -369,6 +369,7 @@ class Patterns:
     masthead: re.Pattern[str] | None
     credit: re.Pattern[str] | None
     agencies: frozenset[str]
+    photo_agencies: frozenset[str]
     agency_suffix: re.Pattern[str] | None
     institution: re.Pattern[str] | None
     lead_in: re.Pattern[str] | None
@@ -420,6 +421,7 @@ def _compile(values: tuple[tuple[str, tuple[str, ...]], ...]) -> Patterns:
         masthead=_union(v.get("furniture.masthead", ())),
         credit=_union(v.get("captions.credit_patterns", ())),
         agencies=agencies,
+        photo_agencies=frozenset(v.get("captions.photo_agencies", ())),
         agency_suffix=(
             re.compile(r"(?:^|[/—–\-\s])(?:" + agency_alt + r")\Z") if agency_alt else None
         ),
@@ -446,7 +448,8 @@ def patterns_for(config: Config) -> Patterns:
     """The compiled patterns of a config's rule packs (compiled once)."""
     keys = (
         "furniture.jump_lines", "furniture.jump_targets", "furniture.running_heads",
-        "furniture.folios", "furniture.masthead", "captions.agencies", "captions.institutions",
+        "furniture.folios", "furniture.masthead", "captions.agencies", "captions.photo_agencies",
+        "captions.institutions",
         "captions.lead_ins",
         "captions.credit_patterns", "captions.taglines", "captions.source_lines",
         "transcripts.speaker_labels", "web.residue",
@@ -475,14 +478,18 @@ def is_credit(line: str, pats: Patterns) -> bool:
     >>> p = patterns_for(Config())
     >>> is_credit("PAVEL NOWAK/ASSOCIATED PRESS", p), is_credit("JONAS AHLBERG FOR THE RIVERTON LEDGER", p)
     (True, True)
-    >>> is_credit("THE RECKONING", p), is_credit("PART 1", p)
-    (False, False)
+    >>> is_credit("JONAS AHLBERG | THE RIVERTON LEDGER", p), is_credit("Getty Images", p)
+    (True, True)
+    >>> is_credit("THE RECKONING", p), is_credit("PART 1", p), is_credit("| Name | Score |", p)
+    (False, False, False)
     """
     s = line.strip()
     if not s or len(s) > 120:
         return False
-    if full(pats.credit, s):
+    if full(pats.credit, s) or s in pats.photo_agencies:
         return True
+    if "|" in s or "/" in s and not is_all_caps(s):
+        return is_name_and_outlet(s, pats)
     if not is_all_caps(s) or not _credit_chars(s):
         return False
     if "/" in s:
@@ -493,6 +500,37 @@ def is_credit(line: str, pats: Patterns) -> bool:
     if pats.agency_suffix is not None and pats.agency_suffix.search(s):
         return len(words(s)) >= 2
     return False
+
+
+_OUTLET_JOINERS = frozenset(("of", "and", "&", "-"))
+
+
+def is_name_and_outlet(line: str, pats: Patterns) -> bool:
+    """A credit of two parts split by one pipe, or by a slash in mixed case:
+    a person's name, then a known agency or a paper's name opening with
+    "The" ("Ana Ruiz / The Riverton Ledger", "ANA RUIZ | REUTERS").  A table
+    row, a section banner ("The Ledger | Opinion") or two names are not.
+
+    >>> from corpusclean import Config
+    >>> p = patterns_for(Config())
+    >>> is_name_and_outlet("Ana Ruiz / The Riverton Ledger", p), is_name_and_outlet("ANA RUIZ | REUTERS", p)
+    (True, True)
+    >>> is_name_and_outlet("The Ledger | Opinion", p), is_name_and_outlet("Ana Ruiz / Bo Park", p)
+    (False, False)
+    """
+    sep = "|" if "|" in line else "/"
+    left, _, right = line.partition(sep)
+    name, outlet = left.split(), right.split()
+    if sep in right or not 2 <= len(name) <= 5 or not 1 <= len(outlet) <= 7 or name[0].upper() == "THE":
+        return False
+    if not all(_NAME.fullmatch(w) for w in name):
+        return False
+    whole = " ".join(outlet).upper()
+    if whole in pats.agencies or pats.agency_suffix is not None and pats.agency_suffix.search(whole):
+        return True
+    return outlet[0].upper() == "THE" and len(outlet) >= 2 and all(
+        _NAME.fullmatch(w) or w in _OUTLET_JOINERS for w in outlet[1:]
+    )
 
 
 def is_institution(line: str, pats: Patterns) -> bool:
@@ -833,7 +871,7 @@ class Layout:
         u = self.units[i]
         length = u.end - u.start
         first = self.first_line(i).strip() if u.first_end - u.start <= 400 else self.head(i, 400)
-        if first[:1].isupper() and len(first) <= 120 and is_credit(first, pats):
+        if (first[:1].isupper() or first[:1] == "(") and len(first) <= 120 and is_credit(first, pats):
             return "credit"
         if is_lead_in_caption(first, pats):
             return "caption"
