@@ -296,3 +296,47 @@ def test_a_headline_naming_an_agency_stays_in_place():
     result = repair(text, select=LAYOUT, captions="drop")
     assert result.text == text and result.captions == ()
 
+
+HARD_WRAPPED_CAPTION = (
+    "The ridge, with its bare granite slabs and high-\n\n"
+    "Photo: Ines Varga\n\n"
+    "Fog over the saddle below Lone\n"
+    "Peak. Gentians flower in early August.\n\n"
+    "altitude tarns, sees few walkers.\n"
+)
+
+
+def test_a_caption_wrapped_over_two_lines_moves_with_its_credit():
+    result = repair(HARD_WRAPPED_CAPTION, select=LAYOUT)
+    assert result.text == (
+        "The ridge, with its bare granite slabs and high-altitude tarns, sees few walkers.\n\n"
+        "Photo: Ines Varga\n\n"
+        "Fog over the saddle below Lone\n"
+        "Peak. Gentians flower in early August.\n"
+    )
+    assert [c.kind for c in result.captions] == ["credit", "caption", "caption"]
+
+
+def test_a_wrapped_caption_under_a_credit_between_paragraphs_stays_and_drops_whole():
+    text = (
+        "The ridge was quiet.\n\n"
+        "Photo: Ines Varga\n\n"
+        "Fog over the saddle below Lone\n"
+        "Peak. Gentians flower in early August.\n\n"
+        "Few walkers come up here.\n"
+    )
+    assert clean(text, select=LAYOUT) == text
+    dropped = clean(text, select=LAYOUT, captions="drop")
+    assert dropped == "The ridge was quiet.\n\nFew walkers come up here.\n"
+
+
+def test_lines_of_a_long_block_under_a_credit_are_not_one_caption():
+    text = (
+        "The ridge was quiet.\n\n"
+        "Photo: Ines Varga\n\n"
+        "Fog over the saddle.\nGentians in flower.\nA cairn on the path.\nThe hut in winter.\n"
+        "Walkers on the crest.\n\n"
+        "Few walkers come up here.\n"
+    )
+    result = repair(text, select=LAYOUT, captions="drop")
+    assert "Gentians in flower.\nA cairn on the path." in result.text

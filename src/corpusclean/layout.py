@@ -903,10 +903,15 @@ class Layout:
     def is_caption_sentence(self, i: int) -> bool:
         """A photo caption: one to three sentences under a photo credit, or
         one sentence without a verb under an institution's name (see
-        :func:`is_institution`)."""
+        :func:`is_institution`).  A caption hard-wrapped over a few lines
+        that are not judged a wrapped paragraph (a line opens with a
+        capital) is a unit per line; each is judged with its block."""
         u = self.units[i]
         if u.end - u.start > 500 or i == 0:
             return False
+        lo, hi = self._line_block(i)
+        if lo != hi:
+            return self._caption_lines(lo, hi)
         above = self.kind(i - 1)
         if above == "credit":
             limit, most = 60, 3
@@ -920,6 +925,35 @@ class Layout:
         if word_count(text) > limit or sentence_count(text) > most:
             return False
         return above == "credit" or not has_finite_verb(text)
+
+    def same_block(self, i: int) -> bool:
+        """Are units ``i`` and ``i + 1`` lines of one block (no blank line)?"""
+        return self.text.count("\n", self.units[i].end, self.units[i + 1].start) == 1
+
+    def _line_block(self, i: int, most: int = 4) -> tuple[int, int]:
+        """The first and last unit of the block of line units around unit
+        ``i``; ``(i, i)`` for a unit alone or a block of more than ``most``
+        lines."""
+        lo = hi = i
+        while lo > 0 and self.same_block(lo - 1):
+            lo -= 1
+            if i - lo >= most:
+                return i, i
+        while hi + 1 < len(self.units) and self.same_block(hi):
+            hi += 1
+            if hi - lo >= most:
+                return i, i
+        return lo, hi
+
+    def _caption_lines(self, lo: int, hi: int) -> bool:
+        """Are units ``lo``..``hi``, the lines of one block, a caption of one
+        to three sentences under a photo credit?"""
+        if lo == 0 or self.kind(lo - 1) != "credit" or not ends_sentence(self.tail(hi)):
+            return False
+        if any(self.kind(k) not in ("body", "other", "label") for k in range(lo, hi + 1)):
+            return False
+        text = self.text[self.units[lo].start : self.units[hi].end]
+        return len(text) <= 500 and word_count(text) <= 60 and sentence_count(text) <= 3
 
     def is_interloper(self, i: int) -> bool:
         """May unit ``i`` sit inside a broken paragraph?  Credits, captions,
