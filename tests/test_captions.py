@@ -224,3 +224,119 @@ def test_a_heading_naming_an_institution_stays_a_heading(under):
     assert result.text == text
     assert result.captions == ()
 
+
+
+# Credit forms other than NAME/AGENCY in capitals.  Each splits a hyphenated
+# word and its sentence, with a caption under it.
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "MARTA OKONKWO | THE RIVERTON LEDGER",  # a pipe for the slash
+        "Marta Okonkwo / The Riverton Ledger",  # a name and a paper in title case
+        "Marta Okonkwo | Getty Images",
+        "(AP Photo/Marta Okonkwo)",
+        "(Photo by Marta Okonkwo/Getty Images)",
+        "Courtesy of the Okonkwo family",
+        "Courtesy photo",
+        "Getty Images",  # a photo agency alone
+        "Staff photo by Marta Okonkwo",
+    ],
+)
+def test_more_credit_forms_inside_a_word_move_after_the_paragraph(credit):
+    text = (
+        'The treasurer called the plan "generous but not work-\n\n'
+        f"{credit}\n\n"
+        "Volunteers sort donated coats in the church hall on Friday.\n\n"
+        'able." The fund shrank again.\n'
+    )
+    result = repair(text, select=LAYOUT)
+    assert result.text == (
+        'The treasurer called the plan "generous but not workable." The fund shrank again.\n\n'
+        f"{credit}\n\n"
+        "Volunteers sort donated coats in the church hall on Friday.\n"
+    )
+    assert [c.kind for c in result.captions] == ["credit", "caption"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Getty Images Reports Record Quarter",  # a headline naming the agency
+        "The Riverton Ledger | Opinion",  # a section banner
+        "THE RIVERTON LEDGER | OPINION",
+        "LOCAL NEWS | WEATHER",
+        "| Name | Score |",  # a markdown table row
+        "| NAME | SCORE |",
+        "Marta Okonkwo / Ivo Brandt",  # two names
+        "Courtesy of the committee, the vote was delayed.",
+        "Reuters",  # a wire service alone is as often a byline
+        "The Associated Press",
+        "White House",
+    ],
+)
+def test_lines_that_look_like_the_new_credit_forms_are_not_credits(line):
+    assert not is_credit(line, patterns_for(Config(rules=["newspaper"])))
+
+
+def test_a_markdown_table_and_a_sentence_with_a_slash_stay_as_they_are():
+    text = (
+        "The results were posted\n\n"
+        "| Name | Score |\n|---|---|\n| Ivo | 3 |\n\n"
+        "The pairing\nMarta Okonkwo / Ivo Brandt\nwon the final on Sunday, the club said.\n"
+    )
+    assert clean(text, select=LAYOUT) == text
+
+
+def test_a_headline_naming_an_agency_stays_in_place():
+    text = (
+        "Trading closed early on Friday.\n\n"
+        "Getty Images Reports Record Quarter\n\n"
+        "The company said licensing revenue rose.\n"
+    )
+    result = repair(text, select=LAYOUT, captions="drop")
+    assert result.text == text and result.captions == ()
+
+
+HARD_WRAPPED_CAPTION = (
+    "The ridge, with its bare granite slabs and high-\n\n"
+    "Photo: Ines Varga\n\n"
+    "Fog over the saddle below Lone\n"
+    "Peak. Gentians flower in early August.\n\n"
+    "altitude tarns, sees few walkers.\n"
+)
+
+
+def test_a_caption_wrapped_over_two_lines_moves_with_its_credit():
+    result = repair(HARD_WRAPPED_CAPTION, select=LAYOUT)
+    assert result.text == (
+        "The ridge, with its bare granite slabs and high-altitude tarns, sees few walkers.\n\n"
+        "Photo: Ines Varga\n\n"
+        "Fog over the saddle below Lone\n"
+        "Peak. Gentians flower in early August.\n"
+    )
+    assert [c.kind for c in result.captions] == ["credit", "caption", "caption"]
+
+
+def test_a_wrapped_caption_under_a_credit_between_paragraphs_stays_and_drops_whole():
+    text = (
+        "The ridge was quiet.\n\n"
+        "Photo: Ines Varga\n\n"
+        "Fog over the saddle below Lone\n"
+        "Peak. Gentians flower in early August.\n\n"
+        "Few walkers come up here.\n"
+    )
+    assert clean(text, select=LAYOUT) == text
+    dropped = clean(text, select=LAYOUT, captions="drop")
+    assert dropped == "The ridge was quiet.\n\nFew walkers come up here.\n"
+
+
+def test_lines_of_a_long_block_under_a_credit_are_not_one_caption():
+    text = (
+        "The ridge was quiet.\n\n"
+        "Photo: Ines Varga\n\n"
+        "Fog over the saddle.\nGentians in flower.\nA cairn on the path.\nThe hut in winter.\n"
+        "Walkers on the crest.\n\n"
+        "Few walkers come up here.\n"
+    )
+    result = repair(text, select=LAYOUT, captions="drop")
+    assert "Gentians in flower.\nA cairn on the path." in result.text

@@ -48,7 +48,10 @@ _KIND_NAMES = {
 
 _CONTRIBUT = re.compile("contribut")
 _start = attrgetter("start")
-_CREDIT_OPENERS = ("Photo", "PHOTO", "Image", "Illustration", "Graphic", "Video")
+_CREDIT_OPENERS = (
+    "Photo", "PHOTO", "Image", "Illustration", "Graphic", "Video", "(", "Courtesy", "Staff", "File",
+    "Pool", "Submitted", "Contributed",
+)
 
 
 def _standalone(lay: Layout) -> dict[int, str]:
@@ -61,6 +64,7 @@ def _standalone(lay: Layout) -> dict[int, str]:
     pats = lay.pats
     found: dict[int, str] = {}
     leads = pats.lead_in_prefixes or ("\0",)
+    photo_agencies = pats.photo_agencies
     # taglines ("... contributed reporting"): where the word occurs at all
     tagged = [m.start() for m in _CONTRIBUT.finditer(text)]
     # one cheap pass: units that could be a credit, a caption with a
@@ -74,8 +78,12 @@ def _standalone(lay: Layout) -> dict[int, str]:
                 text[u.start : u.start + 4].isupper()
                 or text.startswith(_CREDIT_OPENERS, u.start)
                 or text.find(":", u.start, u.start + 12) >= 0
+                # "Ana Ruiz / The Ledger", "ANA RUIZ | REUTERS"
+                or text.find("/", u.start, u.start + 60) >= 0
+                or text.find("|", u.start, u.start + 60) >= 0
             )
         )
+        or (u.end - u.start <= 40 and text[u.start : u.end] in photo_agencies)
         or text.startswith(leads, u.start)
     ]
     if tagged:
@@ -91,8 +99,12 @@ def _standalone(lay: Layout) -> dict[int, str]:
             found.setdefault(i, "caption")
         elif u.end - u.start <= 130 and is_credit(first, pats):
             found[i] = "credit"
-            if i + 1 < len(units) and lay.is_caption_sentence(i + 1):
-                found[i + 1] = "caption"
+            k = i + 1
+            while k < len(units) and lay.is_caption_sentence(k):  # each line of a wrapped one
+                found[k] = "caption"
+                if k + 1 == len(units) or not lay.same_block(k):
+                    break
+                k += 1
         elif i + 1 < len(units) and is_institution(first, pats) and lay.is_caption_sentence(i + 1):
             found[i] = "credit"
             found[i + 1] = "caption"
@@ -144,9 +156,19 @@ def caption_findings(
             start, stop = lay.units[i].start, lay.units[i + 1].start
             what = _KIND_NAMES.get(standalone.get(i) or lay.kind(i), "caption")
             yield Edit(start, stop, "", RULE, f"{what} moved after the paragraph it interrupted")
-        moved = "\n\n".join(lay.unit_text(i) for i in group)
+        moved = _joined(lay, group)
         at = lay.units[end_unit].end
         yield Edit(at, at, "\n\n" + moved, RULE, f"{len(group)} caption block(s) moved here")
+
+
+def _joined(lay: Layout, group: list[int]) -> str:
+    """The text of the units moved together: a blank line between them,
+    one line end between the lines of one block (a hard-wrapped caption)."""
+    parts = [lay.unit_text(group[0])]
+    for prev, i in zip(group, group[1:]):
+        same = i == prev + 1 and lay.same_block(prev)
+        parts.append(("\n" if same else "\n\n") + lay.unit_text(i))
+    return "".join(parts)
 
 
 def _preview(text: str, limit: int = 50) -> str:

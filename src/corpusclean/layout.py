@@ -430,6 +430,7 @@ class Patterns:
     masthead: re.Pattern[str] | None
     credit: re.Pattern[str] | None
     agencies: frozenset[str]
+    photo_agencies: frozenset[str]
     agency_suffix: re.Pattern[str] | None
     institution: re.Pattern[str] | None
     lead_in: re.Pattern[str] | None
@@ -481,6 +482,7 @@ def _compile(values: tuple[tuple[str, tuple[str, ...]], ...]) -> Patterns:
         masthead=_union(v.get("furniture.masthead", ())),
         credit=_union(v.get("captions.credit_patterns", ())),
         agencies=agencies,
+        photo_agencies=frozenset(v.get("captions.photo_agencies", ())),
         agency_suffix=(
             re.compile(r"(?:^|[/—–\-\s])(?:" + agency_alt + r")\Z") if agency_alt else None
         ),
@@ -507,7 +509,8 @@ def patterns_for(config: Config) -> Patterns:
     """The compiled patterns of a config's rule packs (compiled once)."""
     keys = (
         "furniture.jump_lines", "furniture.jump_targets", "furniture.running_heads",
-        "furniture.folios", "furniture.masthead", "captions.agencies", "captions.institutions",
+        "furniture.folios", "furniture.masthead", "captions.agencies", "captions.photo_agencies",
+        "captions.institutions",
         "captions.lead_ins",
         "captions.credit_patterns", "captions.taglines", "captions.source_lines",
         "transcripts.speaker_labels", "web.residue",
@@ -536,14 +539,18 @@ def is_credit(line: str, pats: Patterns) -> bool:
     >>> p = patterns_for(Config())
     >>> is_credit("PAVEL NOWAK/ASSOCIATED PRESS", p), is_credit("JONAS AHLBERG FOR THE RIVERTON LEDGER", p)
     (True, True)
-    >>> is_credit("THE RECKONING", p), is_credit("PART 1", p)
-    (False, False)
+    >>> is_credit("JONAS AHLBERG | THE RIVERTON LEDGER", p), is_credit("Getty Images", p)
+    (True, True)
+    >>> is_credit("THE RECKONING", p), is_credit("PART 1", p), is_credit("| Name | Score |", p)
+    (False, False, False)
     """
     s = line.strip()
     if not s or len(s) > 120:
         return False
-    if full(pats.credit, s):
+    if full(pats.credit, s) or s in pats.photo_agencies:
         return True
+    if "|" in s or "/" in s and not is_all_caps(s):
+        return is_name_and_outlet(s, pats)
     if not is_all_caps(s) or not _credit_chars(s):
         return False
     if "/" in s:
@@ -554,6 +561,37 @@ def is_credit(line: str, pats: Patterns) -> bool:
     if pats.agency_suffix is not None and pats.agency_suffix.search(s):
         return len(words(s)) >= 2
     return False
+
+
+_OUTLET_JOINERS = frozenset(("of", "and", "&", "-"))
+
+
+def is_name_and_outlet(line: str, pats: Patterns) -> bool:
+    """A credit of two parts split by one pipe, or by a slash in mixed case:
+    a person's name, then a known agency or a paper's name opening with
+    "The" ("Ana Ruiz / The Riverton Ledger", "ANA RUIZ | REUTERS").  A table
+    row, a section banner ("The Ledger | Opinion") or two names are not.
+
+    >>> from corpusclean import Config
+    >>> p = patterns_for(Config())
+    >>> is_name_and_outlet("Ana Ruiz / The Riverton Ledger", p), is_name_and_outlet("ANA RUIZ | REUTERS", p)
+    (True, True)
+    >>> is_name_and_outlet("The Ledger | Opinion", p), is_name_and_outlet("Ana Ruiz / Bo Park", p)
+    (False, False)
+    """
+    sep = "|" if "|" in line else "/"
+    left, _, right = line.partition(sep)
+    name, outlet = left.split(), right.split()
+    if sep in right or not 2 <= len(name) <= 5 or not 1 <= len(outlet) <= 7 or name[0].upper() == "THE":
+        return False
+    if not all(_NAME.fullmatch(w) for w in name):
+        return False
+    whole = " ".join(outlet).upper()
+    if whole in pats.agencies or pats.agency_suffix is not None and pats.agency_suffix.search(whole):
+        return True
+    return outlet[0].upper() == "THE" and len(outlet) >= 2 and all(
+        _NAME.fullmatch(w) or w in _OUTLET_JOINERS for w in outlet[1:]
+    )
 
 
 def is_institution(line: str, pats: Patterns) -> bool:
@@ -1008,7 +1046,7 @@ class Layout:
         u = self.units[i]
         length = u.end - u.start
         first = self.first_line(i).strip() if u.first_end - u.start <= 400 else self.head(i, 400)
-        if first[:1].isupper() and len(first) <= 120 and is_credit(first, pats):
+        if (first[:1].isupper() or first[:1] == "(") and len(first) <= 120 and is_credit(first, pats):
             return "credit"
         if is_lead_in_caption(first, pats):
             return "caption"
@@ -1040,10 +1078,15 @@ class Layout:
     def is_caption_sentence(self, i: int) -> bool:
         """A photo caption: one to three sentences under a photo credit, or
         one sentence without a verb under an institution's name (see
-        :func:`is_institution`)."""
+        :func:`is_institution`).  A caption hard-wrapped over a few lines
+        that are not judged a wrapped paragraph (a line opens with a
+        capital) is a unit per line; each is judged with its block."""
         u = self.units[i]
         if u.end - u.start > 500 or i == 0:
             return False
+        lo, hi = self._line_block(i)
+        if lo != hi:
+            return self._caption_lines(lo, hi)
         above = self.kind(i - 1)
         if above == "credit":
             limit, most = 60, 3
@@ -1057,6 +1100,35 @@ class Layout:
         if word_count(text) > limit or sentence_count(text) > most:
             return False
         return above == "credit" or not has_finite_verb(text)
+
+    def same_block(self, i: int) -> bool:
+        """Are units ``i`` and ``i + 1`` lines of one block (no blank line)?"""
+        return self.text.count("\n", self.units[i].end, self.units[i + 1].start) == 1
+
+    def _line_block(self, i: int, most: int = 4) -> tuple[int, int]:
+        """The first and last unit of the block of line units around unit
+        ``i``; ``(i, i)`` for a unit alone or a block of more than ``most``
+        lines."""
+        lo = hi = i
+        while lo > 0 and self.same_block(lo - 1):
+            lo -= 1
+            if i - lo >= most:
+                return i, i
+        while hi + 1 < len(self.units) and self.same_block(hi):
+            hi += 1
+            if hi - lo >= most:
+                return i, i
+        return lo, hi
+
+    def _caption_lines(self, lo: int, hi: int) -> bool:
+        """Are units ``lo``..``hi``, the lines of one block, a caption of one
+        to three sentences under a photo credit?"""
+        if lo == 0 or self.kind(lo - 1) != "credit" or not ends_sentence(self.tail(hi)):
+            return False
+        if any(self.kind(k) not in ("body", "other", "label") for k in range(lo, hi + 1)):
+            return False
+        text = self.text[self.units[lo].start : self.units[hi].end]
+        return len(text) <= 500 and word_count(text) <= 60 and sentence_count(text) <= 3
 
     def is_interloper(self, i: int) -> bool:
         """May unit ``i`` sit inside a broken paragraph?  Credits, captions,

@@ -39,6 +39,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     },
     "captions": {
         "agencies": "words",  # photo agencies and wire services
+        "photo_agencies": "words",  # "Getty Images": a credit alone, as written
         "institutions": "words",  # "MINISTRY": bodies that credit their own photographs
         "lead_ins": "words",  # "Far left,", "Above,"
         "credit_patterns": "patterns",  # whole credit lines
