@@ -234,6 +234,25 @@ def test_story_stitched_under_its_slug():
     assert out.index("ahead of time.") < out.index(BODY[:40], out.index("Ferry Service"))
 
 
+def test_a_table_moved_from_between_a_jump_keeps_its_rows():
+    table = (
+        "HARBOR LEAGUE STANDINGS\n"
+        "Club                 Won   Lost\n"
+        "Millbrook            6     1\n"
+        "Alder Gap            4     3\n"
+    )
+    text = (
+        "The ferry crews said they would keep the\n\nContinued on B2\n\n"
+        f"{table}\n"
+        "B2\n\nContinued from A1\n\n"
+        "landing open through the winter storms.\n"
+    )
+    out = clean(text, select=LAYOUT)
+    assert "would keep the landing open through the winter storms." in out
+    # the rows stay together, one line each, as they stood
+    assert table.rstrip("\n") in out
+
+
 def test_numbered_headings_close_together_are_not_running_heads():
     text = (
         "Day 1 on the Ridge\n\nWe walked up from the village in the rain.\n\n"

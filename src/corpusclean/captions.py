@@ -156,19 +156,9 @@ def caption_findings(
             start, stop = lay.units[i].start, lay.units[i + 1].start
             what = _KIND_NAMES.get(standalone.get(i) or lay.kind(i), "caption")
             yield Edit(start, stop, "", RULE, f"{what} moved after the paragraph it interrupted")
-        moved = _joined(lay, group)
+        moved = lay.joined(group)
         at = lay.units[end_unit].end
         yield Edit(at, at, "\n\n" + moved, RULE, f"{len(group)} caption block(s) moved here")
-
-
-def _joined(lay: Layout, group: list[int]) -> str:
-    """The text of the units moved together: a blank line between them,
-    one line end between the lines of one block (a hard-wrapped caption)."""
-    parts = [lay.unit_text(group[0])]
-    for prev, i in zip(group, group[1:]):
-        same = i == prev + 1 and lay.same_block(prev)
-        parts.append(("\n" if same else "\n\n") + lay.unit_text(i))
-    return "".join(parts)
 
 
 def _preview(text: str, limit: int = 50) -> str:

@@ -537,7 +537,7 @@ def furniture_findings(
         targets_of[end_unit].append(u)
     for end_unit, group in sorted(targets_of.items()):
         at = units[end_unit].end
-        moved = "\n\n".join(lay.unit_text(u) for u in sorted(group))
+        moved = lay.joined(sorted(group))
         yield Edit(at, at, "\n\n" + moved, RULE, f"{len(group)} block(s) moved here from between a jump and its continuation")
     for k in line_drops:
         line = lines[k]

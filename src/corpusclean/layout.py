@@ -1105,6 +1105,16 @@ class Layout:
         """Are units ``i`` and ``i + 1`` lines of one block (no blank line)?"""
         return self.text.count("\n", self.units[i].end, self.units[i + 1].start) == 1
 
+    def joined(self, group: Sequence[int]) -> str:
+        """The text of units moved together (sorted indices): a blank line
+        between them, one line end between lines of one block (a table, a
+        hard-wrapped caption), as they stood."""
+        parts = [self.unit_text(group[0])]
+        for prev, i in zip(group, group[1:]):
+            same = i == prev + 1 and self.same_block(prev)
+            parts.append(("\n" if same else "\n\n") + self.unit_text(i))
+        return "".join(parts)
+
     def _line_block(self, i: int, most: int = 4) -> tuple[int, int]:
         """The first and last unit of the block of line units around unit
         ``i``; ``(i, i)`` for a unit alone or a block of more than ``most``
