@@ -78,10 +78,12 @@ def _standalone(lay: Layout) -> dict[int, str]:
                 text[u.start : u.start + 4].isupper()
                 or text.startswith(_CREDIT_OPENERS, u.start)
                 or text.find(":", u.start, u.start + 12) >= 0
-                # "Ana Ruiz / The Ledger", "ANA RUIZ | REUTERS"
-                or text.find("/", u.start, u.start + 60) >= 0
-                or text.find("|", u.start, u.start + 60) >= 0
             )
+        )
+        # "Ana Ruiz / The Ledger", "ANA RUIZ | REUTERS" (a credit is a short line)
+        or (
+            u.end - u.start <= 120
+            and (text.find("/", u.start, u.end) >= 0 or text.find("|", u.start, u.end) >= 0)
         )
         or (u.end - u.start <= 40 and text[u.start : u.end] in photo_agencies)
         or text.startswith(leads, u.start)

@@ -195,6 +195,8 @@ def _wrapped_from(lines: list[str]) -> int:
     if is_wrapped(lines):
         return 0
     n = len(lines)
+    if n < 4 or sum(1 for line in lines if starts_lower(line)) < 0.4 * (n - MAX_LINES_OVER_WRAPPED - 1):
+        return n  # too few lines go on in lowercase for a wrapped paragraph
     for k in range(1, min(MAX_LINES_OVER_WRAPPED, n - 3) + 1):
         width = max(len(line) for line in lines[k:-1])
         if len(lines[k - 1]) > 0.75 * width:
@@ -433,6 +435,7 @@ class Patterns:
     photo_agencies: frozenset[str]
     agency_suffix: re.Pattern[str] | None
     institution: re.Pattern[str] | None
+    institution_words: frozenset[str]  # the words institutions end with or open with
     lead_in: re.Pattern[str] | None
     lead_in_words: frozenset[str]
     lead_in_prefixes: tuple[str, ...]
@@ -486,6 +489,7 @@ def _compile(values: tuple[tuple[str, tuple[str, ...]], ...]) -> Patterns:
         agency_suffix=(
             re.compile(r"(?:^|[/—–\-\s])(?:" + agency_alt + r")\Z") if agency_alt else None
         ),
+        institution_words=frozenset(w for b in bodies for w in (b.split()[0], b.split()[-1])),
         institution=(
             re.compile(r"(?:^|\s)(?:{0})\Z|^(?:THE )?(?:{0}) OF ".format("|".join(re.escape(b) for b in bodies)))
             if bodies
@@ -608,8 +612,14 @@ def is_institution(line: str, pats: Patterns) -> bool:
     (False, False, False)
     """
     s = line.strip()
-    if pats.institution is None or len(s) > 80 or not 2 <= len(s.split()) <= 6:
+    if pats.institution is None or len(s) > 80:
         return False
+    ws = s.split()
+    if not 2 <= len(ws) <= 6:
+        return False
+    known = pats.institution_words
+    if ws[-1] not in known and ws[0] not in known and ws[1] not in known:
+        return False  # (a quick look first: most lines name no institution)
     return (
         is_all_caps(s)
         and _credit_chars(s)
