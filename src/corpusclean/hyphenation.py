@@ -156,9 +156,9 @@ def decide(first: str, second: str, evidence: Evidence | None = None, language: 
     if second[0].isupper():
         if first.isupper() and second.isupper():
             # DEPART-MENT is one word; KANNO-YOUNGS is a name
-            zj = _zipf(joined, language)
             if f"{first}-{second}".lower() in HYPHENATED:
                 return Decision.KEEP  # CO-OP
+            zj = _zipf(joined, language)
             if zj >= 3.0 or (zj >= COMMON and min(_zipf(first, language), _zipf(second, language)) < WORD):
                 return Decision.JOIN
             return Decision.KEEP

@@ -198,8 +198,8 @@ def _wrapped_from(lines: list[str]) -> int:
     if n < 4 or sum(1 for line in lines if starts_lower(line)) < 0.4 * (n - MAX_LINES_OVER_WRAPPED - 1):
         return n  # too few lines go on in lowercase for a wrapped paragraph
     for k in range(1, min(MAX_LINES_OVER_WRAPPED, n - 3) + 1):
-        width = max(len(line) for line in lines[k:-1])
-        if len(lines[k - 1]) > 0.75 * width:
+        width = wrap_width([len(line.rstrip()) for line in lines[k:-1]])
+        if len(lines[k - 1].rstrip()) > 0.75 * width:
             break
         if is_wrapped(lines[k:]):
             return k
