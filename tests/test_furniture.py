@@ -272,6 +272,28 @@ def test_numbered_running_head_a_page_apart_removed():
     assert "Water Board Report" not in out and out.count("Sentence 0 of page") == 3
 
 
+def test_running_heads_of_facing_pages_removed():
+    # a left page puts its number first, a right page last, and the words
+    # between swap sides: each head is printed once
+    body = "Sentence {} of the walk follows the creek past the mill and on up to the old fire tower."
+    pages = [" ".join(body.format(f"{j} on page {i}") for j in range(8)) for i in range(4)]
+    heads = ["36    HILL COUNTRY WALKER    AUTUMN 2025", "AUTUMN 2025    HILL COUNTRY WALKER    37",
+             "38    HILL COUNTRY WALKER    AUTUMN 2025"]
+    text = "\n\n".join(p + "\n\n" + h for p, h in zip(pages, heads)) + "\n\n" + pages[3] + "\n"
+    result = repair(text, select=["furniture"])
+    assert "WALKER" not in result.text
+    assert result.text.count("Sentence 0 on page") == 4
+    assert sum("running head removed" in e.message for e in result.edits) == 3
+
+
+def test_headings_with_the_same_words_reordered_close_together_stay():
+    text = (
+        "Stage 3 Valley Loop North\n\nThe riders left the square at nine.\n\n"
+        "North Valley Loop Stage 4\n\nRain fell on the last climb.\n"
+    )
+    assert repair(text, select=["furniture"]).edits == ()
+
+
 def test_line_under_a_repeated_byline_stays():
     stories = []
     for name, head in (("ANA RUIZ", "Levy Passes"), ("BO PARK", "Ferry Returns"), ("CY DIAZ", "Plows Bought"), ("DI NG", "Roof Fixed")):

@@ -271,6 +271,13 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
             and not _opens_wrapped_prose(lay, lines[k])
         ):
             groups[key].append(k)
+    facing = _facing_heads(lay, lines, short, keys)
+    if facing:
+        key_of = dict(zip(short, keys))
+        for bag, ks in facing.items():
+            for k in ks:
+                groups.pop(key_of[k], None)
+            groups[bag] = ks
     undecided = []
     for norm, ks in groups.items():
         if len(ks) < 2:
@@ -348,6 +355,40 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
         if line.unit - 1 in dropped_units or line.unit + 1 in dropped_units:
             plan.add(k, f"page number removed: {line.text!r}")
     return jumps, targets
+
+
+# The words of a grouping key, for matching heads that put the same words
+# in another order ("#, #", "b#" and "&" count as words).
+_KEY_WORD = re.compile(r"[\w#&]+")
+
+
+def _facing_heads(lay: Layout, lines: list[Line], short: list[int], keys: list[str]) -> dict[str, list[int]]:
+    """Running heads of facing pages: a left page prints "48  TRAILS &
+    TIMBER  SUMMER 2026", a right page "SUMMER 2026  TRAILS & TIMBER  49".
+    Lines with the same words in two orders or more, each with its page
+    number at one end, grouped by those words (numbers first): for the
+    heads above, ``"# # # & summer timber trails"``.  Each group maps to
+    the lines that may be heads."""
+    bags: dict[str, list[int]] = defaultdict(list)
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for k, key in zip(short, keys):
+        if "#" not in key or not _numbered_at_end(key):
+            continue
+        found = _KEY_WORD.findall(key)
+        plain = sorted(w for w in found if "#" not in w)
+        if len(plain) >= 3:
+            bag = " ".join(sorted(w for w in found if "#" in w) + plain)
+            bags[bag].append(k)
+            spellings[bag].add(key)
+    return {
+        bag: [
+            k
+            for k in ks
+            if _candidate_head(lines[k].text, lay) and not _over_byline(lay, lines[k]) and not _under_byline(lines, k)
+        ]
+        for bag, ks in bags.items()
+        if len(spellings[bag]) >= 2
+    }
 
 
 def _matching_lines(pattern: re.Pattern[str] | None, shared: _Short) -> list[int]:
