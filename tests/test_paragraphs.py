@@ -248,6 +248,36 @@ def test_a_line_far_longer_than_the_column_is_not_a_mended_word():
     assert not is_wrapped(["the first of the things", "and a line twice as long as the first one is"])
 
 
+def test_a_paragraph_ending_in_two_broken_words_is_unwrapped_whole():
+    # the last two lines each end in a broken word: mended, the paragraph's
+    # last line is three lines long, and the block is still one paragraph,
+    # so a line that starts with a name ("Thursday") is joined too
+    text = (
+        "Attendance rose sharply at the east branch, where the library opened\n"
+        "Thursday evenings in March. Staff say most of the new visitors are\n"
+        "parents with young children and older residents who cannot come in\n"
+        "the daytime. Weekend hours will be reconsidered next spring, once\n"
+        "a full year of figures is in, the head of the branch said. Evening\n"
+        "story times, which began as a trial, will also continue, as will the\n"
+        "homework help desk that volunteers from the high school have staf-\n"
+        "fed since the autumn, and the free tax clinic, which will run on al-\n"
+        "ternate Saturdays and on the first Sunday of every month.\n"
+    )
+    assert clean(text) == (
+        "Attendance rose sharply at the east branch, where the library opened Thursday evenings in March. "
+        "Staff say most of the new visitors are parents with young children and older residents who cannot "
+        "come in the daytime. Weekend hours will be reconsidered next spring, once a full year of figures is "
+        "in, the head of the branch said. Evening story times, which began as a trial, will also continue, "
+        "as will the homework help desk that volunteers from the high school have staffed since the autumn, "
+        "and the free tax clinic, which will run on alternate Saturdays and on the first Sunday of every month.\n"
+    )
+    from corpusclean.layout import is_wrapped
+
+    # short lines over a line far longer than three of them stay lines
+    assert not is_wrapped(["the first of the things to carry", "and the second of them, all short", "and a third one to",
+                           "end with a line that goes on and on " * 4])
+
+
 def test_code_blocks_are_left_as_they_are():
     fenced = (
         "The loader we used for the survey was short and looked like\n"

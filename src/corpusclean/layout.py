@@ -860,7 +860,13 @@ def is_wrapped(lines: Sequence[str]) -> bool:
     if not 15 <= width <= 160:
         return False  # no wrap width
     longer = [w for w in widths if w > width * 1.15]
-    if longer and (len(longer) > (0 if n < 3 else max(1, n // 4)) or max(longer) > 2.3 * width):
+    # (a line with one word mended at its end is about twice the width; the
+    # last line of a paragraph, with two or three, may be longer still)
+    if longer and (
+        len(longer) > (0 if n < 3 else max(1, n // 4))
+        or max(body) > 2.3 * width
+        or widths[-1] > (3.5 if n > 3 else 2.3) * width
+    ):
         return False  # lines longer than the width: not one wrapped text
     if sum(1 for w in body if w >= 0.6 * width) < 0.7 * len(body):
         return False
