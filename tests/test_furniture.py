@@ -294,6 +294,18 @@ def test_headings_with_the_same_words_reordered_close_together_stay():
     assert repair(text, select=["furniture"]).edits == ()
 
 
+def test_paragraphs_opening_with_the_same_words_and_other_figures_stay():
+    # the same opening line with another sum, pages apart: no running head
+    filler = " ".join(f"Clause {j} of the report sets out what the crews found on the pier." for j in range(12))
+    openers = [
+        "Money from the coastal defence fund, amounting to $48,200,\nhas been set aside for the north pier and its lights.",
+        "Money from the coastal defence fund, amounting to $2.7\nmillion, will go to the new sea wall over three years.",
+    ]
+    text = f"{filler}\n\n{openers[0]}\n\n{filler}\n\n{filler}\n\n{openers[1]}\n\n{filler}\n"
+    result = repair(text, select=["furniture"])
+    assert result.edits == ()
+
+
 def test_line_under_a_repeated_byline_stays():
     stories = []
     for name, head in (("ANA RUIZ", "Levy Passes"), ("BO PARK", "Ferry Returns"), ("CY DIAZ", "Plows Bought"), ("DI NG", "Roof Fixed")):

@@ -370,7 +370,7 @@ def _facing_heads(lay: Layout, lines: list[Line], short: list[int], keys: list[s
     heads above, ``"# # # & summer timber trails"``.  Each group maps to
     the lines that may be heads."""
     bags: dict[str, list[int]] = defaultdict(list)
-    spellings: dict[str, set[str]] = defaultdict(set)
+    orders: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for k, key in zip(short, keys):
         if "#" not in key or not _numbered_at_end(key):
             continue
@@ -379,15 +379,20 @@ def _facing_heads(lay: Layout, lines: list[Line], short: list[int], keys: list[s
         if len(plain) >= 3:
             bag = " ".join(sorted(w for w in found if "#" in w) + plain)
             bags[bag].append(k)
-            spellings[bag].add(key)
+            orders[bag].add(tuple(found))
     return {
         bag: [
             k
             for k in ks
-            if _candidate_head(lines[k].text, lay) and not _over_byline(lay, lines[k]) and not _under_byline(lines, k)
+            if _candidate_head(lines[k].text, lay)
+            and not _over_byline(lay, lines[k])
+            and not _under_byline(lines, k)
+            and not _opens_wrapped_prose(lay, lines[k])
         ]
         for bag, ks in bags.items()
-        if len(spellings[bag]) >= 2
+        # (the words in two orders: lines that differ in their punctuation
+        # alone, "$1.3" and "$92,500,", are no facing heads)
+        if len(orders[bag]) >= 2
     }
 
 
