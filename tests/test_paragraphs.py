@@ -278,6 +278,67 @@ def test_a_paragraph_ending_in_two_broken_words_is_unwrapped_whole():
                            "end with a line that goes on and on " * 4])
 
 
+_WRAPPED_REPORT = (
+    "The harbour board met four times this year, twice in the old customs\n"
+    "house and twice on the ferry, which the chair called a cheaper room\n"
+    "with a better view. Most of its time went on the north breakwater.\n"
+    "\n"
+    "{block}\n"
+    "\n"
+    "Repairs to the breakwater began in April and are due to end before\n"
+    "the winter storms, although the contractor has warned that the stone\n"
+    "from the quarry at Brack Point arrives more slowly than it promised.\n"
+    "\n"
+    "The board also agreed to raise mooring fees by four percent, the first\n"
+    "rise since the pandemic, and to spend the money on lighting along the\n"
+    "quay, where two people fell into the water last winter after dark.\n"
+)
+
+
+def test_two_lines_that_fill_the_documents_width_are_unwrapped():
+    # two lines cannot tell a wrapped paragraph on their own, least of all
+    # when the second opens with a name; the width the rest of the document
+    # is wrapped at can
+    block = (
+        "The figures below compare the tonnage landed at the three quays\n"
+        "September to March with the same months a year earlier."
+    )
+    out = clean(_WRAPPED_REPORT.format(block=block))
+    assert "at the three quays September to March with the same months" in out
+    turn = (
+        "CHAIR: Thank you. We have three speakers signed up this evening. First,\n"
+        "Harbour Master Ines Calloway, who has brought the survey with her."
+    )
+    assert "First, Harbour Master Ines Calloway" in clean(_WRAPPED_REPORT.format(block=turn))
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # a list of names on lines of their own
+        "PRESENT: Chair Abiodun, Vice Chair Marsh, Members Ostrowski, Pell,\nQuint, Rasmussen\nABSENT: Member Tull",
+        # a headline over its deck
+        "Board Agrees to Raise Mooring Fees for the First Time Since 2020\nHarbour Master Says the Lighting Cannot Wait",
+        # a short line over a long one
+        "The board voted on three items.\nThe first was the fee rise, which passed by five votes to two, with no abstentions.",
+        # the next line opens a turn
+        "CHAIR: Thank you. We have three speakers signed up this evening, and\nMS. CALLOWAY: I will be brief, Madam Chair, as the survey speaks for itself.",
+    ],
+)
+def test_lines_that_do_not_fill_the_width_or_start_anew_stay_lines(block):
+    out = clean(_WRAPPED_REPORT.format(block=block))
+    assert block in out
+
+
+def test_two_lines_in_a_document_without_a_wrap_width_stay():
+    block = (
+        "The figures below compare the tonnage landed at the three quays\n"
+        "September to March with the same months a year earlier."
+    )
+    text = "The harbour board met four times this year.\n\n" + block + "\n\nRepairs began in April.\n"
+    assert clean(text) == text
+
+
 def test_code_blocks_are_left_as_they_are():
     fenced = (
         "The loader we used for the survey was short and looked like\n"

@@ -119,28 +119,100 @@ def _split_units(text: str, blocks_seen: dict[str, tuple[int, list[Unit]]] | Non
         return _single_line_units(starts, blocks)
     units: list[Unit] = []
     prev = 0
+    lined: list[tuple[int, int]] = []  # blocks of lines, none wrapped: their units
+    wrapped: list[Unit] = []
     for k in multi:
         if k > prev:
             units.extend(_single_line_units(starts[prev:k], blocks[prev:k]))
         prev = k + 1
         s, b = starts[k], blocks[k]
+        first = len(units)
         if blocks_seen is None:
             _block_units(text, s, b, units)
-            continue
-        seen = blocks_seen.get(b)
-        if seen is None:
-            found: list[Unit] = []
-            _block_units(text, s, b, found)
-            blocks_seen[b] = (s, found)
-            units.extend(found)
-        elif seen[0] == s:
-            units.extend(seen[1])
         else:
-            d = s - seen[0]
-            units.extend([_new_tuple(Unit, (u[0] + d, u[1] + d, u[2] + d, u[3])) for u in seen[1]])
+            seen = blocks_seen.get(b)
+            if seen is None:
+                found: list[Unit] = []
+                _block_units(text, s, b, found)
+                blocks_seen[b] = (s, found)
+                units.extend(found)
+            elif seen[0] == s:
+                units.extend(seen[1])
+            else:
+                d = s - seen[0]
+                units.extend([_new_tuple(Unit, (u[0] + d, u[1] + d, u[2] + d, u[3])) for u in seen[1]])
+        if len(units) == first:
+            continue
+        if units[-1].wrapped:
+            wrapped.append(units[-1])
+        elif 2 <= len(units) - first <= MAX_LINES_WIDTH_ONLY:
+            lined.append((first, len(units)))
     if prev < len(blocks):
         units.extend(_single_line_units(starts[prev:], blocks[prev:]))
+    if lined and len(wrapped) >= MIN_WRAPPED_FOR_WIDTH:
+        _wrap_at_document_width(text, units, lined, document_width(text, wrapped))
     return units
+
+
+#: A block of this many lines or fewer, not judged wrapped on its own, may be
+#: judged wrapped by the width of the document's wrapped paragraphs.
+MAX_LINES_WIDTH_ONLY = 4
+#: Wrapped paragraphs a document needs for its width to count.
+MIN_WRAPPED_FOR_WIDTH = 3
+
+
+def document_width(text: str, wrapped: Sequence[Unit]) -> int | None:
+    """The width the hard-wrapped paragraphs ``wrapped`` of a document are
+    wrapped at (the median of theirs), when there are a few of them and
+    they agree."""
+    widths = []
+    for u in wrapped:
+        lines = text[u.start : u.end].split("\n")
+        if len(lines) >= 3:
+            widths.append(wrap_width([len(line.rstrip()) for line in lines[:-1]]))
+    if len(widths) < MIN_WRAPPED_FOR_WIDTH:
+        return None
+    widths.sort()
+    middle = widths[len(widths) // 2]
+    # (columns of several widths, or none: no single width to go by)
+    agree = sum(1 for w in widths if abs(w - middle) <= 0.1 * middle)
+    return middle if agree >= 0.6 * len(widths) else None
+
+
+def _wrap_at_document_width(text: str, units: list[Unit], lined: list[tuple[int, int]], width: int | None) -> None:
+    """Blocks of two to four lines that ``is_wrapped`` cannot judge (too
+    few lines, a second line that opens with a name): wrapped when every
+    line but the last fills the document's wrap width and stops
+    mid-sentence.  The blocks are ranges of ``units``, one unit a line."""
+    if width is None:
+        return
+    for lo, hi in reversed(lined):
+        lines = [text[u.start : u.end] for u in units[lo:hi]]
+        if _fills_width(lines, width):
+            units[lo:hi] = [Unit(units[lo].start, units[hi - 1].end, units[lo].end, True)]
+
+
+def _fills_width(lines: list[str], width: int) -> bool:
+    """Are ``lines`` one paragraph wrapped at ``width``?
+
+    >>> _fills_width(["The report lists the ten routes that carried the most riders in", "October 2025, a month after the new timetable."], 66)
+    True
+    >>> _fills_width(["PRESENT: Mayor Lind, Deputy Mayor Osei, Councillors Abara, Brandt,", "Cole, Dunn", "ABSENT: Councillor Feld"], 66)
+    False
+    >>> _fills_width(["Council Approves Ferry Budget After a Long Debate Over the Fares", "Riders Say the New Schedule Leaves Them Waiting"], 66)
+    False
+    """
+    *body, last = [line.rstrip() for line in lines]
+    if len(last.strip()) > 1.1 * width or is_heading_like(body[0]):
+        return False
+    for line in body:
+        if not 0.85 * width <= len(line) <= 1.1 * width or ends_sentence(line) or column_gap(line):
+            return False
+    # (a line that opens with a label, "CHAIR:", "Q:", begins a turn)
+    return not any(_LABEL_START.match(line) or is_list_item(line) for line in lines[1:])
+
+
+_LABEL_START = re.compile(r"\s*[A-Z][A-Z0-9 .'’&-]{0,40}:(?:\s|\Z)")
 
 
 #: A block of at least this many lines, ``LONG_LIST_WIDTH`` characters or
