@@ -65,6 +65,9 @@ def test_compounds_keep_their_hyphen(raw, fixed):
         ("the decision-\nmaking body", "the decision-making body"),
         ("both left-\nwing and right-\nwing papers", "both left-wing and right-wing papers"),
         ("at the check-\nin desk", "at the check-in desk"),
+        # plurals whose singular closed form is rare too
+        ("two late check-\nins tonight", "two late check-ins tonight"),
+        ("emails and follow-\nups", "emails and follow-ups"),
         ("the know-\nhow of the welders", "the know-how of the welders"),
     ],
 )
@@ -83,6 +86,9 @@ def test_line_end_compounds_keep_their_hyphen(raw, fixed):
         ("a can-\ndid reply", "a candid reply"),
         ("the battle-\nfield lay quiet", "the battlefield lay quiet"),
         ("brass door-\nknobs", "brass doorknobs"),
+        # a plural rarer than its halves, whose singular is the common word
+        ("top of the quiz leader-\nboards", "top of the quiz leaderboards"),
+        ("three new work-\nflows", "three new workflows"),
         # ordinary broken words
         ("for exam-\nple, the dock", "for example, the dock"),
         ("an impor-\ntant vote", "an important vote"),

@@ -197,10 +197,29 @@ def _compound(first: str, second: str, zj: float, language: str) -> bool:
     (True, False)
     >>> _compound("door", "knobs", 2.21, "en"), _compound("Co", "op", 3.41, "en")
     (False, True)
+
+    A plural is rarer than its singular, so a closed plural is judged by
+    its singular too (``leaderboards`` by ``leaderboard``):
+
+    >>> _compound("leader", "boards", 2.38, "en"), _compound("check", "ins", 1.15, "en")
+    (False, True)
     """
     if f"{first}-{second}".lower() in HYPHENATED:
         return True
-    return zj < CLOSED and _zipf(f"{first}-{second}", language) - zj >= SEAM
+    closed = max(zj, _zipf(_singular(first + second), language))
+    return closed < CLOSED and _zipf(f"{first}-{second}", language) - zj >= SEAM
+
+
+def _singular(word: str) -> str:
+    """``word`` without a plural ``s`` (a word without one is returned
+    unchanged; a wrong stem such as ``boxe`` is simply no word).
+
+    >>> _singular("leaderboards"), _singular("glass"), _singular("term")
+    ('leaderboard', 'glass', 'term')
+    """
+    if len(word) > 4 and word[-1] in "sS" and word[-2] not in "sS":
+        return word[:-1]
+    return word
 
 
 def decide_inline(first: str, second: str, evidence: Evidence | None, language: str = "en") -> bool:
