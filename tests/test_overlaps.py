@@ -58,3 +58,30 @@ def test_fragment_ending_in_a_figure_or_opening_with_a_quote():
         'Neither side has signaled any wish to give ground.\n\n'
         '"We have waited for a very long time," said a ferryman on the quay.\n'
     )
+
+
+def test_a_timestamped_turn_restarts_a_word_broken_off():
+    text = (
+        "[00:03:11] MS. ORTEGA: The river never floods in one go. What most visitors get wro-\n\n"
+        "[00:03:15] MS. ORTEGA: What most visitors get wrong is the timing of the melt.\n"
+    )
+    assert clean(text, select=["overlaps"]) == (
+        "[00:03:11] MS. ORTEGA: The river never floods in one go.\n\n"
+        "[00:03:15] MS. ORTEGA: What most visitors get wrong is the timing of the melt.\n"
+    )
+    labelled = "HOST: So the ferry stopped, and then the harbour master-\nHOST: And then the harbour master closed the slip.\n"
+    assert clean(labelled, select=["overlaps"]) == (
+        "HOST: So the ferry stopped\nHOST: And then the harbour master closed the slip.\n"
+    )
+
+
+def test_a_turn_that_is_only_the_fragment_or_shares_a_word_start_stays():
+    # the whole turn is the fragment: its label is not left bare
+    whole = "[00:01:00] HOST: What most visitors get wro-\n\n[00:01:04] HOST: What most visitors get wrong is the melt.\n"
+    assert repair(whole, select=["overlaps"]).edits == ()
+    # two words and the start of a third are too little to call a repeat
+    short = "[00:02:00] GUEST: It rained, and the fer-\n\n[00:02:05] GUEST: And the ferry ran late.\n"
+    assert repair(short, select=["overlaps"]).edits == ()
+    # an em dash breaks off at a word's end, not inside it
+    dash = "[00:02:00] GUEST: We sold the old har\u2014\n\n[00:02:05] GUEST: We sold the old harbour to the town.\n"
+    assert repair(dash, select=["overlaps"]).edits == ()

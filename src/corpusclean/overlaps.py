@@ -8,7 +8,10 @@ the capital ...``).  The fragment goes; the whole paragraph stays.
 Only a fragment that breaks off (it ends with a dash or hyphen) and whose
 last three words or more open the next paragraph is removed: a paragraph
 that merely starts with the same common words as the one before is no
-repeat.
+repeat.  A fragment may break off inside a word (``people misunder-``,
+repeated as ``people misunderstand``), and in a transcript the repeat may
+come after the next turn's timestamp and speaker label
+(``[00:01:02] HOST: ...``), which stay.
 """
 
 from __future__ import annotations
@@ -46,10 +49,42 @@ def _dangling(text: str) -> Iterator[int]:
 
 _OPENERS = "\"“‘'(["
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A transcript turn's timestamp and speaker label at the start of a line
+# ("[00:01:02] HOST: ", "(12:40) Dr. Amsel: "); matched at a line start only.
+_LABEL = re.compile(r"(?:[\[(]?\d{1,2}(?::\d\d){1,2}[\])]?[ \t]+)?(?:[A-Z][A-Za-z.'\- ]{0,40}:[ \t]+)?")
 
 
 def _norm(word: str) -> str:
     return word.lower().replace("’", "'")
+
+
+def _label_end(text: str, start: int) -> int:
+    """Where a line's text begins after a turn's timestamp and speaker label.
+
+    >>> _label_end("[00:01:02] DR. AMSEL: Well, no.", 0), _label_end("Well, no.", 0)
+    (22, 0)
+    """
+    return _LABEL.match(text, start).end()
+
+
+def _overlap(tail: list[str], head: list[str], broken_word: bool) -> int:
+    """How many last words of ``tail`` open ``head`` (0: fewer than
+    ``MIN_WORDS``).  With ``broken_word``, the last word of ``tail`` may be
+    the start of the word in ``head`` (``misunder`` / ``misunderstand``);
+    such a match needs one word more.
+
+    >>> _overlap("so the thing people misunder".split(), "the thing people misunderstand is".split(), True)
+    4
+    >>> _overlap("so the thing people misunder".split(), "the thing people misunderstand is".split(), False)
+    0
+    """
+    for k in range(min(len(tail), len(head)), MIN_WORDS - 1, -1):
+        if tail[-k:-1] != head[: k - 1]:
+            continue
+        last, word = tail[-1], head[k - 1]
+        if last == word or (broken_word and k > MIN_WORDS and len(last) >= 2 and word.startswith(last)):
+            return k
+    return 0
 
 
 def overlap_edits(text: str) -> Iterator[Edit]:
@@ -66,18 +101,18 @@ def overlap_edits(text: str) -> Iterator[Edit]:
         line_start = text.rfind("\n", 0, dash) + 1
         next_end = text.find("\n", m.end())
         next_line = text[m.end() : len(text) if next_end < 0 else next_end]
-        head = [_norm(t.group()) for t in islice(_TOKEN.finditer(next_line, 0, 600), MAX_WORDS)]
-        if len(head) < MIN_WORDS:
-            continue
         tail_tokens = list(_TOKEN.finditer(text, max(line_start, dash - 600), dash))[-MAX_WORDS:]
         tail = [_norm(t.group()) for t in tail_tokens]
+        broken_word = text[dash] == "-"
         best = 0
-        for k in range(min(len(tail), len(head)), MIN_WORDS - 1, -1):
-            if tail[-k:] == head[:k]:
-                best = k
-                break
+        label = _label_end(next_line, 0)
+        for skip in (0, label) if label else (0,):  # the turn's label may come first
+            head = [_norm(t.group()) for t in islice(_TOKEN.finditer(next_line, skip, 600), MAX_WORDS)]
+            best = best or _overlap(tail, head, broken_word)
         if not best:
             continue
+        # the fragment's own turn keeps its label
+        line_start = min(_label_end(text, line_start), tail_tokens[-best].start())
         start = tail_tokens[-best].start()
         # an opening quote or bracket glued to the fragment goes with it
         while start > line_start and text[start - 1] in _OPENERS:
