@@ -31,7 +31,7 @@ def test_escapes_are_dropped(raw, fixed):
         r"The angle \alpha is small; \beta is larger.",  # LaTeX commands
         r"Inline math \(a+b\) and display \[x^2\] stay.",  # LaTeX math
         r"Code spans stay: `grep '\$HOME' file`.",  # inside a code span
-        r"See https://example.com/a\_b for details.",  # inside a URL
+        r"Run `curl https://example.com/a\_b` first.",  # a URL inside a code span
         r"A share path \\fileserver\public\$budget stays.",  # UNC path
     ],
 )
@@ -76,3 +76,15 @@ def test_escapes_beside_code_and_prices_are_still_dropped():
     assert unescape_markdown(text) == "*Note*\n\n```\na \\* b\n```\n\nPay $3.\n"
     # a fence that is never closed protects nothing
     assert unescape_markdown("```\nPay \\$3.\n") == "```\nPay $3.\n"
+
+
+def test_escapes_inside_a_bare_url_are_dropped():
+    # no address holds a bare backslash: "\_" in a URL is the converter's
+    raw = r"The rota is at https://club.example.net/w/rota\_2027\_draft (see the \_ there)."
+    assert unescape_markdown(raw) == "The rota is at https://club.example.net/w/rota_2027_draft (see the _ there)."
+    assert clean(raw) == unescape_markdown(raw)
+    wiki = r"From https://en.example.org/wiki/Ravel\_\(ship\) and more"
+    assert unescape_markdown(wiki) == "From https://en.example.org/wiki/Ravel_(ship) and more"
+    # a code span glued to a URL keeps its escapes; paths after a URL stay
+    glued = r"see https://x.example.io/a\_b`c\*d` and \\depot\x\_y"
+    assert unescape_markdown(glued) == r"see https://x.example.io/a_b`c\*d` and \\depot\x\_y"

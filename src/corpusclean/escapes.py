@@ -4,8 +4,10 @@ Converters escape ASCII punctuation that markdown would otherwise read as
 markup: ``\\$6.00``, ``1986\\. A year``, ``\\*nix``.  In extracted text the
 backslash is noise.  It is dropped only where it escapes ASCII punctuation,
 never in front of a letter (``C:\\Users``, ``\\n``, ``\\alpha``), never inside
-code spans, code blocks, math, URLs or Windows paths, and ``\\\\`` is an escaped backslash that
-stays as it is (and does not escape the character after it).
+code spans, code blocks, math or Windows paths, and ``\\\\`` is an escaped backslash that
+stays as it is (and does not escape the character after it).  Inside a URL
+the backslash before punctuation goes too (``https://x.org/a\\_b``): no
+address holds a bare backslash, so it is the converter's.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ _PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[]^_`{|}~")
 _PROTECTED = re.compile(
     r"""
     `[^`\n]+`                                  # code span
-  | [A-Za-z][A-Za-z0-9+.-]*://[^\s<>"]+        # URL (its scheme may be glued to a word)
+  | (?P<url>[A-Za-z][A-Za-z0-9+.-]*://[^\s<>"`]+)  # URL (its scheme may be glued to a word)
   | \b[A-Za-z]:\\[^\s]*                        # Windows path C:\...
   | \\\\[A-Za-z0-9_$.-]+\\[^\s]*               # UNC path \\server\share
   | \$\$[^$\n]+\$\$                            # $$ ... $$
@@ -84,11 +86,17 @@ def _math_at(line: str, opening: str, closing: str, maths: list[int]) -> list[tu
 
 
 def _protected_spans(line: str) -> list[tuple[int, int]]:
-    """Code spans, URLs, paths and math on one line, left to right and not
+    r"""Code spans, paths and math on one line, left to right and not
     overlapping, as one regular expression with all of them would find them
-    (math is found apart, in linear time)."""
+    (math is found apart, in linear time).  A URL protects nothing, but
+    what it holds is no path or math either.
+
+    >>> line = r"at https://x.org/a\_b, `\_` and C:\x\_y"
+    >>> [line[a:b] for a, b in _protected_spans(line)]
+    ['`\\_`', 'C:\\x\\_y']
+    """
     if "\\(" not in line and "\\[" not in line:
-        return [m.span() for m in _PROTECTED.finditer(line)]
+        return [m.span() for m in _PROTECTED.finditer(line) if m.lastgroup != "url"]
     maths = [m.start() for m in _MATH_CHARS.finditer(line)]
     math = sorted(_math_at(line, "\\(", "\\)", maths) + _math_at(line, "\\[", "\\]", maths))
     spans: list[tuple[int, int]] = []
@@ -106,7 +114,8 @@ def _protected_spans(line: str) -> list[tuple[int, int]]:
             span = found.span()  # type: ignore[union-attr]
         else:
             span = math[k]
-        spans.append(span)
+        if found is None or span != found.span() or found.lastgroup != "url":
+            spans.append(span)
         pos = span[1]
 
 
