@@ -163,6 +163,17 @@ def test_not_hyphenation(text):
     assert hy(text) == text
 
 
+def test_a_page_number_between_the_halves_is_not_glued_on():
+    # the lone number is a folio, not the second half of "dwell-"
+    for text in (
+        "the herons kept to the dwell-\n\n                  117\n\nings by the weir all winter.\n",
+        "the herons kept to the dwell-\n117\nings by the weir all winter.\n",
+    ):
+        assert hy(text) == text
+    # a number that goes on with its line is the second half
+    assert hy("a 24-\n27 split of the vote") == "a 24-27 split of the vote"
+
+
 @pytest.mark.parametrize(
     "raw, fixed",
     [

@@ -308,6 +308,16 @@ def _heading_follows(text: str, start: int) -> bool:
     return all(w[0].isupper() or not w[0].isalpha() for w in text[start:end].split() if len(w) > 3)
 
 
+def _alone_on_its_line(text: str, end: int) -> bool:
+    """Does the line go on after ``end`` with nothing but blanks?
+
+    >>> _alone_on_its_line("x-\\n  42  \\ning", 7), _alone_on_its_line("x-\\n42 mm", 5)
+    (True, False)
+    """
+    eol = text.find("\n", end)
+    return not text[end : len(text) if eol < 0 else eol].strip()
+
+
 def _repeated_start(text: str, lo: int, end: int, next_start: int) -> bool:
     """Do the last three words of ``text[lo:end]`` open the next line too?
 
@@ -369,6 +379,8 @@ def hyphenation_edits(text: str, language: str = "en", facts: object = None) -> 
             ("- ", "* ", "\u2022 "), next_line_start, next_line_start + 40
         ):
             decision = NONE
+        elif second.isdigit() and _alone_on_its_line(text, hit.end(1)):
+            decision = NONE  # a page number between the halves: "spell-" / "42" / "ing"
         elif text.count("\n", i, next_line_start) > 1 and _heading_follows(text, next_line_start):
             # a paragraph ends in a fragment ("to re-"), a heading follows
             message = f"possible lost text: '{first}-' ends a paragraph before a heading; left as is"
