@@ -424,3 +424,26 @@ def test_a_mended_word_does_not_split_a_wrapped_paragraph_at_sentence_ends():
         "The engineers began their inspection in May and had finished it by the end of June, well "
         "ahead of the autumn storms.\n"
     )
+
+
+def test_a_number_that_ends_a_citation_does_not_open_a_list_item():
+    text = (
+        "The objection was reasonable, which defeats a finding of bad faith as a matter of law. See id. at\n"
+        "312. Until now, no court in the district had read such a clause so narrowly, and the lender's\n"
+        "position, though wrong, was fairly argued when it was first put to the trial judge.\n"
+    )
+    out = para(text)
+    assert "See id. at 312. Until now" in out
+    assert "\n\n" not in out.strip()
+
+
+def test_numbered_items_in_a_wrapped_block_stay_items():
+    text = (
+        "Before the survey starts, every volunteer on the river crew should do the following things in\n"
+        "order, checking each one off on the sheet that the coordinator hands out at the landing stage:\n"
+        "1. Collect a life jacket and a radio from the boat shed beside the slipway on the north bank\n"
+        "2. Sign the register kept by the harbour office and note the time you expect to be back at\n"
+        "3. Report to the skipper on duty before boarding, whatever the weather looks like that day\n"
+    )
+    out = para(text)
+    assert "\n2. Sign" in out and "\n3. Report" in out

@@ -209,7 +209,7 @@ def _fills_width(lines: list[str], width: int) -> bool:
         if not 0.85 * width <= len(line) <= 1.1 * width or ends_sentence(line) or column_gap(line):
             return False
     # (a line that opens with a label, "CHAIR:", "Q:", begins a turn)
-    return not any(_LABEL_START.match(line) or is_list_item(line) for line in lines[1:])
+    return not any(_LABEL_START.match(lines[k]) or opens_item(lines, k) for k in range(1, len(lines)))
 
 
 _LABEL_START = re.compile(r"\s*[A-Z][A-Z0-9 .'’&-]{0,40}:(?:\s|\Z)")
@@ -784,6 +784,37 @@ _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]\s|\d{1,3}[.)]\s|[a-z][.)]\s|\(\w
 
 def is_list_item(line: str) -> bool:
     return _LIST_ITEM.match(line) is not None
+
+
+_NUMBERED = re.compile(r"\s*(\d{1,3})[.)]\s")
+
+
+def opens_item(lines: Sequence[str], k: int) -> bool:
+    """Does line ``k`` of a block open a list item?  A number and a period
+    that end a sentence the line above left open ("... Id. at" / "427.
+    Before today ...") do not, unless the item numbered one less stands
+    above it in the block; an item numbered 1 always does.
+
+    >>> opens_item(["The claim fails as a matter of law. Id. at", "427. Before today, no court"], 1)
+    False
+    >>> opens_item(["1. Buy milk", "2. Collect the keys from"], 1), opens_item(["1. Buy milk at", "2. Call"], 1)
+    (True, True)
+    """
+    line = lines[k]
+    if not is_list_item(line):
+        return False
+    m = _NUMBERED.match(line)
+    if m is None or k == 0:
+        return True
+    n = int(m.group(1))
+    above = lines[k - 1].rstrip()
+    if n <= 1 or not above[-1:].isalpha() or ends_sentence(above):
+        return True
+    for prev in lines[:k]:
+        p = _NUMBERED.match(prev)
+        if p is not None and int(p.group(1)) == n - 1:
+            return True
+    return False
 
 
 _NAME = re.compile(r"(?:[A-Z][\w'’.\-]*\.?|[A-Z]\.|(?:de|van|von|der|da|di|bin|al|la|le)\b)(?:\s+|$)")

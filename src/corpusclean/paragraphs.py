@@ -27,7 +27,7 @@ from .layout import (
     ends_sentence,
     ends_with_hyphen,
     is_heading_like,
-    is_list_item,
+    opens_item,
     is_speaker_turn,
     patterns_for,
     starts_upper,
@@ -55,7 +55,7 @@ def _unwrap(text: str, lines: Sequence[tuple[int, int]], config: Config) -> Iter
         short = len(stripped) < 0.75 * width
         new_paragraph = (
             is_speaker_turn(nxt, pats)
-            or is_list_item(nxt)
+            or opens_item(texts, k + 1)
             or (short and (ends_sentence(stripped) or starts_upper(nxt) and is_heading_like(stripped)))
         )
         if new_paragraph:
