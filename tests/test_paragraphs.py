@@ -447,3 +447,24 @@ def test_numbered_items_in_a_wrapped_block_stay_items():
     )
     out = para(text)
     assert "\n2. Sign" in out and "\n3. Report" in out
+
+
+@pytest.mark.parametrize("face", [":-(", ":)", ";-)", "🙂", "👍🏽"])
+def test_a_post_ending_in_an_emoticon_is_closed(face):
+    text = (
+        f"**mira_v** replied\n\nThe seedlings got scorched on the sill again this week {face}\n\n"
+        "Reply · Quote · Like (3)\n\n**olek** replied\n\nMove them back a metre from the glass.\n"
+    )
+    out = clean(text)
+    assert f"this week {face}\n\nReply · Quote · Like (3)\n\n**olek** replied\n\n" in out
+
+
+@pytest.mark.parametrize("header", ["**olek** replied", "olek_22 wrote:", "Quote from olek_22"])
+def test_a_post_header_never_continues_a_paragraph(header):
+    text = f"I watered the beds every evening and still the leaves turned\n\n{header}\n\nMove them back a metre.\n"
+    assert f"turned\n\n{header}\n\n" in clean(text)
+
+
+def test_a_lowercase_continuation_that_says_something_is_still_joined():
+    text = "All through the long winter the old ferryman\n\nhe said: the ice will hold, and it did.\n"
+    assert "ferryman he said:" in para(text)

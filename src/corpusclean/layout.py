@@ -361,11 +361,35 @@ def ends_sentence(text: str) -> bool:
     (True, False)
     """
     t = text.rstrip()
+    if t and (t[-1] in _EMOTICON_LAST or t[-1] >= "\u2600") and _ends_emoticon(t):
+        return True
     while t and t[-1] in _CLOSERS:
         t = t[:-1].rstrip()
     if not t:
         return True
     return t[-1] in _FINAL or t[-1] in _DASHES
+
+
+#: Emoticons that close a post or a message as a full stop would.
+_EMOTICONS = frozenset(
+    r""":) :-) :( :-( ;) ;-) :D :-D :P :-P :p :-p :/ :-/ :'( :O :o :| :-| xD XD <3 ^^ ^_^ T_T""".split()
+)
+_EMOTICON_LAST = frozenset(e[-1] for e in _EMOTICONS) | {"¯"}  # (and a shrug: ¯\_(ツ)_/¯)
+
+
+def _ends_emoticon(t: str) -> bool:
+    r"""Does ``t`` (stripped) end with an emoticon or an emoji?
+
+    >>> _ends_emoticon("they won't have done anything yet :-("), _ends_emoticon("so that was a waste 😅")
+    (True, True)
+    >>> _ends_emoticon(r"no idea ¯\_(ツ)_/¯"), _ends_emoticon("the help"), _ends_emoticon("a man (")
+    (True, False, False)
+    """
+    c = t.rstrip("\ufe0f\u200d")[-1:]
+    if c and ("\u2600" <= c <= "\u27bf" or "\U0001f000" <= c <= "\U0001faff"):
+        return True
+    last = t[-16:].rsplit(None, 1)[-1]
+    return last in _EMOTICONS or last.endswith("/¯")
 
 
 def ends_with_dash(text: str) -> bool:
@@ -515,6 +539,7 @@ class Patterns:
     source_line: re.Pattern[str] | None
     speaker: re.Pattern[str] | None
     residue: re.Pattern[str] | None
+    post_header: re.Pattern[str] | None
 
 
 _LEADING_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
@@ -578,6 +603,7 @@ def _compile(values: tuple[tuple[str, tuple[str, ...]], ...]) -> Patterns:
             else None
         ),
         residue=_union(v.get("web.residue", ())),
+        post_header=_union(v.get("web.post_headers", ())),
     )
 
 
@@ -589,7 +615,7 @@ def patterns_for(config: Config) -> Patterns:
         "captions.institutions",
         "captions.lead_ins",
         "captions.credit_patterns", "captions.taglines", "captions.source_lines",
-        "transcripts.speaker_labels", "web.residue",
+        "transcripts.speaker_labels", "web.residue", "web.post_headers",
     )
     return _compile(tuple((k, config.pack(k)) for k in keys))
 
@@ -739,8 +765,19 @@ def is_lead_in_caption(line: str, pats: Patterns) -> bool:
 
 
 def is_speaker_turn(line: str, pats: Patterns) -> bool:
-    """A transcript turn: "Q: ...", "FK: ...", "MODERATOR: ..."."""
-    return pats.speaker is not None and pats.speaker.match(line.lstrip()) is not None
+    """A transcript turn: "Q: ...", "FK: ...", "MODERATOR: ...", or the
+    header of a post in a thread ("**ana_b** replied", "ana_b wrote:").
+
+    >>> from corpusclean import Config
+    >>> p = patterns_for(Config())
+    >>> is_speaker_turn("**tom_k** replied", p), is_speaker_turn("tom_k wrote:", p)
+    (True, True)
+    >>> is_speaker_turn("then she said: no more", p), is_speaker_turn("he said:", p)
+    (False, False)
+    """
+    if pats.speaker is not None and pats.speaker.match(line.lstrip()) is not None:
+        return True
+    return pats.post_header is not None and pats.post_header.match(line.strip()) is not None
 
 
 _BYLINE = re.compile(

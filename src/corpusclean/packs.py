@@ -51,6 +51,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     },
     "web": {
         "residue": "patterns",  # "Read the entire report here." (reported)
+        "post_headers": "patterns",  # "**ana_b** replied", "ana_b wrote:": a post opens
     },
 }
 
