@@ -537,6 +537,7 @@ class Patterns:
     lead_in_prefixes: tuple[str, ...]
     tagline: re.Pattern[str] | None
     source_line: re.Pattern[str] | None
+    figure_caption: re.Pattern[str] | None
     speaker: re.Pattern[str] | None
     residue: re.Pattern[str] | None
     post_header: re.Pattern[str] | None
@@ -597,6 +598,7 @@ def _compile(values: tuple[tuple[str, tuple[str, ...]], ...]) -> Patterns:
         lead_in_prefixes=tuple(f"{x}," for x in lead_ins),
         tagline=_union(v.get("captions.taglines", ())),
         source_line=_union(v.get("captions.source_lines", ())),
+        figure_caption=_union(v.get("captions.figure_captions", ())),
         speaker=(
             re.compile("(?:" + "|".join(_scoped(p) for p in speakers) + r")(?=\s)")
             if speakers
@@ -615,6 +617,7 @@ def patterns_for(config: Config) -> Patterns:
         "captions.institutions",
         "captions.lead_ins",
         "captions.credit_patterns", "captions.taglines", "captions.source_lines",
+        "captions.figure_captions",
         "transcripts.speaker_labels", "web.residue", "web.post_headers",
     )
     return _compile(tuple((k, config.pack(k)) for k in keys))
@@ -694,6 +697,27 @@ def is_name_and_outlet(line: str, pats: Patterns) -> bool:
     return outlet[0].upper() == "THE" and len(outlet) >= 2 and all(
         _NAME.fullmatch(w) or w in _OUTLET_JOINERS for w in outlet[1:]
     )
+
+
+_NAME_FOR_OUTLET = re.compile(
+    r"[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]*){1,2} for (?:[Tt]he )?[A-Z][\w'’.&\-]*(?: [A-Z][\w'’.&\-]*){0,3}\Z"
+)
+
+
+def is_name_for_outlet(line: str) -> bool:
+    """A credit in mixed case, a photographer's name and the publication
+    the picture was taken for ("Ana Ruiz for The Ledger").  A headline can
+    read the same ("Better Homes for Young Families"), so it is a credit
+    only over a one-sentence caption in the same block (see
+    :meth:`Layout.is_caption_sentence`).
+
+    >>> is_name_for_outlet("Ana Ruiz for Harbourview"), is_name_for_outlet("Ana M. Ruiz for The Ledger")
+    (True, True)
+    >>> is_name_for_outlet("Votes for Women"), is_name_for_outlet("A Plan for the Harbour and the Town")
+    (False, False)
+    """
+    s = line.strip()
+    return len(s) <= 80 and " for " in s and _NAME_FOR_OUTLET.match(s) is not None
 
 
 def is_institution(line: str, pats: Patterns) -> bool:
@@ -1204,7 +1228,7 @@ class Layout:
         first = self.first_line(i).strip() if u.first_end - u.start <= 400 else self.head(i, 400)
         if (first[:1].isupper() or first[:1] == "(") and len(first) <= 120 and is_credit(first, pats):
             return "credit"
-        if is_lead_in_caption(first, pats):
+        if is_lead_in_caption(first, pats) or (len(first) <= 400 and full(pats.figure_caption, first)):
             return "caption"
         if len(first) <= 400 and full(pats.source_line, first):
             return "source"
@@ -1241,6 +1265,8 @@ class Layout:
         if u.end - u.start > 500 or i == 0:
             return False
         lo, hi = self._line_block(i)
+        if lo < i and (self.kind(lo) == "credit" or is_name_for_outlet(self.first_line(lo))):
+            lo += 1  # the credit heads the block: the caption is the lines under it
         if lo != hi:
             return self._caption_lines(lo, hi)
         above = self.kind(i - 1)
@@ -1248,6 +1274,8 @@ class Layout:
             limit, most = 60, 3
         elif above == "label" and self.english and is_institution(self.first_line(i - 1), self.pats):
             limit, most = 30, 1
+        elif above == "label" and self.same_block(i - 1) and is_name_for_outlet(self.first_line(i - 1)):
+            return self.kind(i) == "body" and ends_sentence(self.tail(i)) and sentence_count(self.unit_text(i)) <= 1
         else:
             return False
         if self.kind(i) != "body" or not ends_sentence(self.tail(i)):

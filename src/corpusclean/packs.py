@@ -45,6 +45,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "credit_patterns": "patterns",  # whole credit lines
         "taglines": "patterns",  # "X contributed reporting."
         "source_lines": "patterns",  # "Source: ..."
+        "figure_captions": "patterns",  # "Figure 1: ...", "Table 3. ..."
     },
     "transcripts": {
         "speaker_labels": "patterns",  # "Q:", "FK:", "MODERATOR:"
