@@ -468,3 +468,16 @@ def test_a_post_header_never_continues_a_paragraph(header):
 def test_a_lowercase_continuation_that_says_something_is_still_joined():
     text = "All through the long winter the old ferryman\n\nhe said: the ice will hold, and it did.\n"
     assert "ferryman he said:" in para(text)
+
+
+def test_a_name_after_a_title_without_a_stop_goes_on_on_the_next_line():
+    text = (
+        "After six years as treasurer, Ines Varga will stand down in May. We are pleased that Dr Oskar\n"
+        "Lindqvist, a former director of a shipping firm, has agreed to take her place.\n"
+    )
+    assert "that Dr Oskar Lindqvist, a former" in para(text)
+
+
+def test_a_new_line_after_a_title_and_name_stays_when_it_reads_as_a_sentence():
+    text = "The last to speak was Dr Oskar\nMany of the members had already left the hall.\n"
+    assert para(text) == text

@@ -933,6 +933,10 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+# Titles written without a stop in British English ("Dr Ana Ruiz").
+_HONORIFICS = frozenset("mr mrs ms dr prof sir dame lord lady rev revd cllr capt col gen sgt lt".split())
+
+
 def sentence_count(text: str) -> int:
     """Sentences in ``text``, not counting initials and abbreviations.
 
@@ -1409,7 +1413,10 @@ class Layout:
         first, after = b_words[0], b_words[1]
         if not (last[:1].isupper() and last[1:].islower() and last.isalpha()):
             return False
-        title = before.endswith(".") and before[:-1].lower() in _ABBREVIATIONS
+        title = (
+            before.endswith(".") and before[:-1].lower() in _ABBREVIATIONS
+            or before[:1].isupper() and before.lower() in _HONORIFICS  # "Dr Rohan" (no stop, as in Britain)
+        )
         if not (title or before[:1].islower() or before.lower().strip(",") in FUNCTION_WORDS):
             return False
         core = first.rstrip(",")
