@@ -481,3 +481,26 @@ def test_a_name_after_a_title_without_a_stop_goes_on_on_the_next_line():
 def test_a_new_line_after_a_title_and_name_stays_when_it_reads_as_a_sentence():
     text = "The last to speak was Dr Oskar\nMany of the members had already left the hall.\n"
     assert para(text) == text
+
+
+@pytest.mark.parametrize("letter, rest, word", [("T", "he", "The"), ("S", "he", "She"), ("A", "fter", "After")])
+def test_a_drop_cap_is_joined_to_its_word(letter, rest, word):
+    text = f"By Ines Varga\n\n{letter}\n\n{rest} launch leaves the quay at dawn every day, full or empty.\n"
+    result = repair(text)
+    assert result.text == f"By Ines Varga\n\n{word} launch leaves the quay at dawn every day, full or empty.\n"
+    assert any(e.rule == "paragraphs" and "drop cap" in e.message for e in result.edits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the letter and the next word make a rarer word than the word alone
+        "Section\n\nA\n\nmen and women of the valley signed the letter in the spring.\n",
+        # the next paragraph starts with a capital
+        "T\n\nHe ferry leaves the quay at dawn every day, full or empty.\n",
+        # a column of letters
+        "A\nn\nB\nt\n",
+    ],
+)
+def test_a_lone_letter_that_is_no_drop_cap_stays(text):
+    assert clean(text) == text

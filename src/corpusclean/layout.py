@@ -1341,6 +1341,8 @@ class Layout:
                 return False  # the next line goes on with it: part of the text's flow
         if u.end - u.start <= 120 and self.text.startswith(("By", "BY"), u.start) and is_byline(self.unit_text(i)):
             return False  # the start of another story
+        if u.end - u.start <= 3 and self.drop_cap(i):
+            return False  # the first letter of the next paragraph
         if self.kind(i) in INTERLOPER_KINDS or self.is_caption_sentence(i):
             return True
         return (
@@ -1350,6 +1352,26 @@ class Layout:
             and ends_sentence(self.tail(i))
             and sentence_count(self.unit_text(i)) <= 2
         )
+
+    def drop_cap(self, i: int) -> bool:
+        """Is unit ``i`` a drop cap: a capital letter alone, the first letter
+        of the paragraph after it, which goes on in lowercase ("T" / "he
+        ferry leaves ...")?  Only when the letter and the next word make a
+        common word, more common than that word alone ("The", "After", not
+        "Amen" for "A" / "men")."""
+        u = self.units[i]
+        letter = self.text[u.start : u.end].rstrip()
+        if len(letter) != 1 or not letter.isupper() or i + 1 == len(self.units):
+            return False
+        nxt = self.units[i + 1].start
+        if not self.text[nxt : nxt + 1].islower() or not is_body(self.head(i + 1), min_words=5):
+            return False
+        rest = first_word(self.text[nxt : nxt + 40])
+        from wordfreq import zipf_frequency
+
+        lang = self.config.language
+        whole = zipf_frequency((letter + rest).lower(), lang)
+        return whole >= 5.0 or whole >= 3.5 and whole > zipf_frequency(rest, lang) + 1
 
     # -- continuation ---------------------------------------------------------
 

@@ -78,6 +78,10 @@ def paragraph_edits(text: str, config: Config | None = None, layout: Layout | No
     for unit in units:
         if unit.wrapped:
             yield from _unwrap(text, unit_lines(text, unit), config)
+    for i in [i for i, u in enumerate(units) if u.end - u.start <= 3]:
+        if lay.drop_cap(i):
+            at = units[i].start + 1
+            yield Edit(at, units[i + 1].start, "", RULE, "drop cap joined to the rest of its word")
     for link in lay.links():
         if link.between:
             continue  # captions in the way: kept in place by the captions policy
