@@ -240,6 +240,7 @@ def test_a_heading_naming_an_institution_stays_a_heading(under):
         "Courtesy photo",
         "Getty Images",  # a photo agency alone
         "Staff photo by Marta Okonkwo",
+        "AP Photo/Marta Okonkwo",  # the agency's own style, without brackets
     ],
 )
 def test_more_credit_forms_inside_a_word_move_after_the_paragraph(credit):
@@ -272,6 +273,7 @@ def test_more_credit_forms_inside_a_word_move_after_the_paragraph(credit):
         "Reuters",  # a wire service alone is as often a byline
         "The Associated Press",
         "White House",
+        "Our Photo/Video Policy",
     ],
 )
 def test_lines_that_look_like_the_new_credit_forms_are_not_credits(line):
@@ -340,3 +342,66 @@ def test_lines_of_a_long_block_under_a_credit_are_not_one_caption():
     )
     result = repair(text, select=LAYOUT, captions="drop")
     assert "Gentians in flower.\nA cairn on the path." in result.text
+
+
+def test_stacked_credit_and_caption_blocks_move_together_and_the_sentence_joins():
+    text = (
+        'The pilot said it more plainly as we rounded the point. "An hour by road is a day in a\n\n'
+        "Marta O Okonkwo/Getty Images\nMarchers outside the harbour office in Tarrow in March.\n\n"
+        "AP Photo/Ivo Brandt\nThe Morning Gull leaves Kesh quay at first light.\n\n"
+        'spring gale."\n'
+    )
+    out = clean(text, select=LAYOUT)
+    assert out == (
+        'The pilot said it more plainly as we rounded the point. "An hour by road is a day in a spring gale."\n\n'
+        "Marta O Okonkwo/Getty Images\nMarchers outside the harbour office in Tarrow in March.\n\n"
+        "AP Photo/Ivo Brandt\nThe Morning Gull leaves Kesh quay at first light.\n"
+    )
+
+
+def test_a_mixed_case_name_for_outlet_credit_and_its_caption_move():
+    text = (
+        "The channel moves after every big\n\n"
+        "Ines Varga for Coastwatch\nThe pilot at the helm of the launch on Friday.\n\n"
+        "storm, and the charts, she says, are guesses.\n"
+    )
+    assert clean(text, select=LAYOUT) == (
+        "The channel moves after every big storm, and the charts, she says, are guesses.\n\n"
+        "Ines Varga for Coastwatch\nThe pilot at the helm of the launch on Friday.\n"
+    )
+
+
+def test_a_headline_with_for_over_its_first_paragraph_stays():
+    text = (
+        "The council met on Monday.\n\n"
+        "Better Homes for Young Families\nThe council approved two hundred homes.\n\n"
+        "Other news followed.\n"
+    )
+    result = repair(text, select=LAYOUT, captions="drop")
+    assert result.text == text and result.captions == ()
+
+
+@pytest.mark.parametrize("label", ["Figure 2:", "Fig. 3.", "Table 1:", "FIGURE 4."])
+def test_a_figure_caption_inside_a_sentence_moves_after_the_paragraph(label):
+    text = (
+        "We ask here whether the simpler, sparse\n\n"
+        f"{label} Recall of both models on three\ncorpora, with error bars.\n\n"
+        "encoders still make a good baseline.\n"
+    )
+    assert clean(text, select=LAYOUT) == (
+        "We ask here whether the simpler, sparse encoders still make a good baseline.\n\n"
+        f"{label} Recall of both models on three corpora, with error bars.\n"
+    )
+
+
+def test_a_sentence_about_a_table_is_not_a_caption():
+    text = "The totals are set out in\n\nTable 2, with the rest of the results for each model.\n"
+    assert clean(text, select=LAYOUT) == (
+        "The totals are set out in Table 2, with the rest of the results for each model.\n"
+    )
+
+
+def test_a_figure_caption_between_whole_paragraphs_stays():
+    text = "The runs took a week.\n\nFigure 5: Time per run.\n\nThe slowest run was the first.\n"
+    assert clean(text, select=LAYOUT) == text
+    assert clean(text, select=LAYOUT, captions="drop") == text

@@ -424,3 +424,83 @@ def test_a_mended_word_does_not_split_a_wrapped_paragraph_at_sentence_ends():
         "The engineers began their inspection in May and had finished it by the end of June, well "
         "ahead of the autumn storms.\n"
     )
+
+
+def test_a_number_that_ends_a_citation_does_not_open_a_list_item():
+    text = (
+        "The objection was reasonable, which defeats a finding of bad faith as a matter of law. See id. at\n"
+        "312. Until now, no court in the district had read such a clause so narrowly, and the lender's\n"
+        "position, though wrong, was fairly argued when it was first put to the trial judge.\n"
+    )
+    out = para(text)
+    assert "See id. at 312. Until now" in out
+    assert "\n\n" not in out.strip()
+
+
+def test_numbered_items_in_a_wrapped_block_stay_items():
+    text = (
+        "Before the survey starts, every volunteer on the river crew should do the following things in\n"
+        "order, checking each one off on the sheet that the coordinator hands out at the landing stage:\n"
+        "1. Collect a life jacket and a radio from the boat shed beside the slipway on the north bank\n"
+        "2. Sign the register kept by the harbour office and note the time you expect to be back at\n"
+        "3. Report to the skipper on duty before boarding, whatever the weather looks like that day\n"
+    )
+    out = para(text)
+    assert "\n2. Sign" in out and "\n3. Report" in out
+
+
+@pytest.mark.parametrize("face", [":-(", ":)", ";-)", "🙂", "👍🏽"])
+def test_a_post_ending_in_an_emoticon_is_closed(face):
+    text = (
+        f"**mira_v** replied\n\nThe seedlings got scorched on the sill again this week {face}\n\n"
+        "Reply · Quote · Like (3)\n\n**olek** replied\n\nMove them back a metre from the glass.\n"
+    )
+    out = clean(text)
+    assert f"this week {face}\n\nReply · Quote · Like (3)\n\n**olek** replied\n\n" in out
+
+
+@pytest.mark.parametrize("header", ["**olek** replied", "olek_22 wrote:", "Quote from olek_22"])
+def test_a_post_header_never_continues_a_paragraph(header):
+    text = f"I watered the beds every evening and still the leaves turned\n\n{header}\n\nMove them back a metre.\n"
+    assert f"turned\n\n{header}\n\n" in clean(text)
+
+
+def test_a_lowercase_continuation_that_says_something_is_still_joined():
+    text = "All through the long winter the old ferryman\n\nhe said: the ice will hold, and it did.\n"
+    assert "ferryman he said:" in para(text)
+
+
+def test_a_name_after_a_title_without_a_stop_goes_on_on_the_next_line():
+    text = (
+        "After six years as treasurer, Ines Varga will stand down in May. We are pleased that Dr Oskar\n"
+        "Lindqvist, a former director of a shipping firm, has agreed to take her place.\n"
+    )
+    assert "that Dr Oskar Lindqvist, a former" in para(text)
+
+
+def test_a_new_line_after_a_title_and_name_stays_when_it_reads_as_a_sentence():
+    text = "The last to speak was Dr Oskar\nMany of the members had already left the hall.\n"
+    assert para(text) == text
+
+
+@pytest.mark.parametrize("letter, rest, word", [("T", "he", "The"), ("S", "he", "She"), ("A", "fter", "After")])
+def test_a_drop_cap_is_joined_to_its_word(letter, rest, word):
+    text = f"By Ines Varga\n\n{letter}\n\n{rest} launch leaves the quay at dawn every day, full or empty.\n"
+    result = repair(text)
+    assert result.text == f"By Ines Varga\n\n{word} launch leaves the quay at dawn every day, full or empty.\n"
+    assert any(e.rule == "paragraphs" and "drop cap" in e.message for e in result.edits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the letter and the next word make a rarer word than the word alone
+        "Section\n\nA\n\nmen and women of the valley signed the letter in the spring.\n",
+        # the next paragraph starts with a capital
+        "T\n\nHe ferry leaves the quay at dawn every day, full or empty.\n",
+        # a column of letters
+        "A\nn\nB\nt\n",
+    ],
+)
+def test_a_lone_letter_that_is_no_drop_cap_stays(text):
+    assert clean(text) == text

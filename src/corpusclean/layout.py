@@ -209,7 +209,7 @@ def _fills_width(lines: list[str], width: int) -> bool:
         if not 0.85 * width <= len(line) <= 1.1 * width or ends_sentence(line) or column_gap(line):
             return False
     # (a line that opens with a label, "CHAIR:", "Q:", begins a turn)
-    return not any(_LABEL_START.match(line) or is_list_item(line) for line in lines[1:])
+    return not any(_LABEL_START.match(lines[k]) or opens_item(lines, k) for k in range(1, len(lines)))
 
 
 _LABEL_START = re.compile(r"\s*[A-Z][A-Z0-9 .'’&-]{0,40}:(?:\s|\Z)")
@@ -361,11 +361,35 @@ def ends_sentence(text: str) -> bool:
     (True, False)
     """
     t = text.rstrip()
+    if t and (t[-1] in _EMOTICON_LAST or t[-1] >= "\u2600") and _ends_emoticon(t):
+        return True
     while t and t[-1] in _CLOSERS:
         t = t[:-1].rstrip()
     if not t:
         return True
     return t[-1] in _FINAL or t[-1] in _DASHES
+
+
+#: Emoticons that close a post or a message as a full stop would.
+_EMOTICONS = frozenset(
+    r""":) :-) :( :-( ;) ;-) :D :-D :P :-P :p :-p :/ :-/ :'( :O :o :| :-| xD XD <3 ^^ ^_^ T_T""".split()
+)
+_EMOTICON_LAST = frozenset(e[-1] for e in _EMOTICONS) | {"¯"}  # (and a shrug: ¯\_(ツ)_/¯)
+
+
+def _ends_emoticon(t: str) -> bool:
+    r"""Does ``t`` (stripped) end with an emoticon or an emoji?
+
+    >>> _ends_emoticon("they won't have done anything yet :-("), _ends_emoticon("so that was a waste 😅")
+    (True, True)
+    >>> _ends_emoticon(r"no idea ¯\_(ツ)_/¯"), _ends_emoticon("the help"), _ends_emoticon("a man (")
+    (True, False, False)
+    """
+    c = t.rstrip("\ufe0f\u200d")[-1:]
+    if c and ("\u2600" <= c <= "\u27bf" or "\U0001f000" <= c <= "\U0001faff"):
+        return True
+    last = t[-16:].rsplit(None, 1)[-1]
+    return last in _EMOTICONS or last.endswith("/¯")
 
 
 def ends_with_dash(text: str) -> bool:
@@ -513,8 +537,10 @@ class Patterns:
     lead_in_prefixes: tuple[str, ...]
     tagline: re.Pattern[str] | None
     source_line: re.Pattern[str] | None
+    figure_caption: re.Pattern[str] | None
     speaker: re.Pattern[str] | None
     residue: re.Pattern[str] | None
+    post_header: re.Pattern[str] | None
 
 
 _LEADING_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
@@ -572,12 +598,14 @@ def _compile(values: tuple[tuple[str, tuple[str, ...]], ...]) -> Patterns:
         lead_in_prefixes=tuple(f"{x}," for x in lead_ins),
         tagline=_union(v.get("captions.taglines", ())),
         source_line=_union(v.get("captions.source_lines", ())),
+        figure_caption=_union(v.get("captions.figure_captions", ())),
         speaker=(
             re.compile("(?:" + "|".join(_scoped(p) for p in speakers) + r")(?=\s)")
             if speakers
             else None
         ),
         residue=_union(v.get("web.residue", ())),
+        post_header=_union(v.get("web.post_headers", ())),
     )
 
 
@@ -589,7 +617,8 @@ def patterns_for(config: Config) -> Patterns:
         "captions.institutions",
         "captions.lead_ins",
         "captions.credit_patterns", "captions.taglines", "captions.source_lines",
-        "transcripts.speaker_labels", "web.residue",
+        "captions.figure_captions",
+        "transcripts.speaker_labels", "web.residue", "web.post_headers",
     )
     return _compile(tuple((k, config.pack(k)) for k in keys))
 
@@ -670,6 +699,27 @@ def is_name_and_outlet(line: str, pats: Patterns) -> bool:
     )
 
 
+_NAME_FOR_OUTLET = re.compile(
+    r"[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]*){1,2} for (?:[Tt]he )?[A-Z][\w'’.&\-]*(?: [A-Z][\w'’.&\-]*){0,3}\Z"
+)
+
+
+def is_name_for_outlet(line: str) -> bool:
+    """A credit in mixed case, a photographer's name and the publication
+    the picture was taken for ("Ana Ruiz for The Ledger").  A headline can
+    read the same ("Better Homes for Young Families"), so it is a credit
+    only over a one-sentence caption in the same block (see
+    :meth:`Layout.is_caption_sentence`).
+
+    >>> is_name_for_outlet("Ana Ruiz for Harbourview"), is_name_for_outlet("Ana M. Ruiz for The Ledger")
+    (True, True)
+    >>> is_name_for_outlet("Votes for Women"), is_name_for_outlet("A Plan for the Harbour and the Town")
+    (False, False)
+    """
+    s = line.strip()
+    return len(s) <= 80 and " for " in s and _NAME_FOR_OUTLET.match(s) is not None
+
+
 def is_institution(line: str, pats: Patterns) -> bool:
     """An all-caps line of two to six words naming a body that hands out its
     own photographs ("RUSSIAN DEFENSE MINISTRY", "MINISTRY OF DEFENSE"): a credit when a verbless
@@ -739,8 +789,19 @@ def is_lead_in_caption(line: str, pats: Patterns) -> bool:
 
 
 def is_speaker_turn(line: str, pats: Patterns) -> bool:
-    """A transcript turn: "Q: ...", "FK: ...", "MODERATOR: ..."."""
-    return pats.speaker is not None and pats.speaker.match(line.lstrip()) is not None
+    """A transcript turn: "Q: ...", "FK: ...", "MODERATOR: ...", or the
+    header of a post in a thread ("**ana_b** replied", "ana_b wrote:").
+
+    >>> from corpusclean import Config
+    >>> p = patterns_for(Config())
+    >>> is_speaker_turn("**tom_k** replied", p), is_speaker_turn("tom_k wrote:", p)
+    (True, True)
+    >>> is_speaker_turn("then she said: no more", p), is_speaker_turn("he said:", p)
+    (False, False)
+    """
+    if pats.speaker is not None and pats.speaker.match(line.lstrip()) is not None:
+        return True
+    return pats.post_header is not None and pats.post_header.match(line.strip()) is not None
 
 
 _BYLINE = re.compile(
@@ -784,6 +845,37 @@ _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]\s|\d{1,3}[.)]\s|[a-z][.)]\s|\(\w
 
 def is_list_item(line: str) -> bool:
     return _LIST_ITEM.match(line) is not None
+
+
+_NUMBERED = re.compile(r"\s*(\d{1,3})[.)]\s")
+
+
+def opens_item(lines: Sequence[str], k: int) -> bool:
+    """Does line ``k`` of a block open a list item?  A number and a period
+    that end a sentence the line above left open ("... Id. at" / "427.
+    Before today ...") do not, unless the item numbered one less stands
+    above it in the block; an item numbered 1 always does.
+
+    >>> opens_item(["The claim fails as a matter of law. Id. at", "427. Before today, no court"], 1)
+    False
+    >>> opens_item(["1. Buy milk", "2. Collect the keys from"], 1), opens_item(["1. Buy milk at", "2. Call"], 1)
+    (True, True)
+    """
+    line = lines[k]
+    if not is_list_item(line):
+        return False
+    m = _NUMBERED.match(line)
+    if m is None or k == 0:
+        return True
+    n = int(m.group(1))
+    above = lines[k - 1].rstrip()
+    if n <= 1 or not above[-1:].isalpha() or ends_sentence(above):
+        return True
+    for prev in lines[:k]:
+        p = _NUMBERED.match(prev)
+        if p is not None and int(p.group(1)) == n - 1:
+            return True
+    return False
 
 
 _NAME = re.compile(r"(?:[A-Z][\w'’.\-]*\.?|[A-Z]\.|(?:de|van|von|der|da|di|bin|al|la|le)\b)(?:\s+|$)")
@@ -839,6 +931,10 @@ _ABBREVIATIONS = frozenset(
     no vol inc corp co ltd dept univ fig eg ie vs etc jan feb mar apr jun jul aug sep
     sept oct nov dec mt ft ave blvd""".split()
 )
+
+
+# Titles written without a stop in British English ("Dr Ana Ruiz").
+_HONORIFICS = frozenset("mr mrs ms dr prof sir dame lord lady rev revd cllr capt col gen sgt lt".split())
 
 
 def sentence_count(text: str) -> int:
@@ -1136,7 +1232,7 @@ class Layout:
         first = self.first_line(i).strip() if u.first_end - u.start <= 400 else self.head(i, 400)
         if (first[:1].isupper() or first[:1] == "(") and len(first) <= 120 and is_credit(first, pats):
             return "credit"
-        if is_lead_in_caption(first, pats):
+        if is_lead_in_caption(first, pats) or (len(first) <= 400 and full(pats.figure_caption, first)):
             return "caption"
         if len(first) <= 400 and full(pats.source_line, first):
             return "source"
@@ -1173,6 +1269,8 @@ class Layout:
         if u.end - u.start > 500 or i == 0:
             return False
         lo, hi = self._line_block(i)
+        if lo < i and (self.kind(lo) == "credit" or is_name_for_outlet(self.first_line(lo))):
+            lo += 1  # the credit heads the block: the caption is the lines under it
         if lo != hi:
             return self._caption_lines(lo, hi)
         above = self.kind(i - 1)
@@ -1180,6 +1278,8 @@ class Layout:
             limit, most = 60, 3
         elif above == "label" and self.english and is_institution(self.first_line(i - 1), self.pats):
             limit, most = 30, 1
+        elif above == "label" and self.same_block(i - 1) and is_name_for_outlet(self.first_line(i - 1)):
+            return self.kind(i) == "body" and ends_sentence(self.tail(i)) and sentence_count(self.unit_text(i)) <= 1
         else:
             return False
         if self.kind(i) != "body" or not ends_sentence(self.tail(i)):
@@ -1241,6 +1341,8 @@ class Layout:
                 return False  # the next line goes on with it: part of the text's flow
         if u.end - u.start <= 120 and self.text.startswith(("By", "BY"), u.start) and is_byline(self.unit_text(i)):
             return False  # the start of another story
+        if u.end - u.start <= 3 and self.drop_cap(i):
+            return False  # the first letter of the next paragraph
         if self.kind(i) in INTERLOPER_KINDS or self.is_caption_sentence(i):
             return True
         return (
@@ -1250,6 +1352,26 @@ class Layout:
             and ends_sentence(self.tail(i))
             and sentence_count(self.unit_text(i)) <= 2
         )
+
+    def drop_cap(self, i: int) -> bool:
+        """Is unit ``i`` a drop cap: a capital letter alone, the first letter
+        of the paragraph after it, which goes on in lowercase ("T" / "he
+        ferry leaves ...")?  Only when the letter and the next word make a
+        common word, more common than that word alone ("The", "After", not
+        "Amen" for "A" / "men")."""
+        u = self.units[i]
+        letter = self.text[u.start : u.end].rstrip()
+        if len(letter) != 1 or not letter.isupper() or i + 1 == len(self.units):
+            return False
+        nxt = self.units[i + 1].start
+        if not self.text[nxt : nxt + 1].islower() or not is_body(self.head(i + 1), min_words=5):
+            return False
+        rest = first_word(self.text[nxt : nxt + 40])
+        from wordfreq import zipf_frequency
+
+        lang = self.config.language
+        whole = zipf_frequency((letter + rest).lower(), lang)
+        return whole >= 5.0 or whole >= 3.5 and whole > zipf_frequency(rest, lang) + 1
 
     # -- continuation ---------------------------------------------------------
 
@@ -1313,7 +1435,10 @@ class Layout:
         first, after = b_words[0], b_words[1]
         if not (last[:1].isupper() and last[1:].islower() and last.isalpha()):
             return False
-        title = before.endswith(".") and before[:-1].lower() in _ABBREVIATIONS
+        title = (
+            before.endswith(".") and before[:-1].lower() in _ABBREVIATIONS
+            or before[:1].isupper() and before.lower() in _HONORIFICS  # "Dr Rohan" (no stop, as in Britain)
+        )
         if not (title or before[:1].islower() or before.lower().strip(",") in FUNCTION_WORDS):
             return False
         core = first.rstrip(",")

@@ -45,12 +45,14 @@ SCHEMA: dict[str, dict[str, str]] = {
         "credit_patterns": "patterns",  # whole credit lines
         "taglines": "patterns",  # "X contributed reporting."
         "source_lines": "patterns",  # "Source: ..."
+        "figure_captions": "patterns",  # "Figure 1: ...", "Table 3. ..."
     },
     "transcripts": {
         "speaker_labels": "patterns",  # "Q:", "FK:", "MODERATOR:"
     },
     "web": {
         "residue": "patterns",  # "Read the entire report here." (reported)
+        "post_headers": "patterns",  # "**ana_b** replied", "ana_b wrote:": a post opens
     },
 }
 

@@ -27,7 +27,7 @@ from .layout import (
     ends_sentence,
     ends_with_hyphen,
     is_heading_like,
-    is_list_item,
+    opens_item,
     is_speaker_turn,
     patterns_for,
     starts_upper,
@@ -55,7 +55,7 @@ def _unwrap(text: str, lines: Sequence[tuple[int, int]], config: Config) -> Iter
         short = len(stripped) < 0.75 * width
         new_paragraph = (
             is_speaker_turn(nxt, pats)
-            or is_list_item(nxt)
+            or opens_item(texts, k + 1)
             or (short and (ends_sentence(stripped) or starts_upper(nxt) and is_heading_like(stripped)))
         )
         if new_paragraph:
@@ -78,6 +78,10 @@ def paragraph_edits(text: str, config: Config | None = None, layout: Layout | No
     for unit in units:
         if unit.wrapped:
             yield from _unwrap(text, unit_lines(text, unit), config)
+    for i in [i for i, u in enumerate(units) if u.end - u.start <= 3]:
+        if lay.drop_cap(i):
+            at = units[i].start + 1
+            yield Edit(at, units[i + 1].start, "", RULE, "drop cap joined to the rest of its word")
     for link in lay.links():
         if link.between:
             continue  # captions in the way: kept in place by the captions policy
