@@ -801,7 +801,8 @@ def is_speaker_turn(line: str, pats: Patterns) -> bool:
     """
     if pats.speaker is not None and pats.speaker.match(line.lstrip()) is not None:
         return True
-    return pats.post_header is not None and pats.post_header.match(line.strip()) is not None
+    # (a post's header is a line of its own)
+    return pats.post_header is not None and pats.post_header.fullmatch(line.strip()) is not None
 
 
 _BYLINE = re.compile(
