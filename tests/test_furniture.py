@@ -322,3 +322,54 @@ def test_right_aligned_page_numbers_with_changing_padding_removed():
     )
     out = clean(text, select=["furniture"])
     assert "Page" not in out and out.count(para) == 3
+
+
+def test_continued_story_ends_before_the_next_section():
+    # The continuation is one paragraph; the notices under their banner are
+    # no part of it, and the story moved from between the jump and the
+    # continuation must not be glued onto a notice that breaks off.
+    text = (
+        "DEATHS\n\nOlga Marsh\n\nOlga Marsh, 88, died Sunday in her garden. She sang in the chapel\n\n"
+        "See MARSH, Page C3\n\nIvo Brandt\n\nIvo Brandt, 79, a retired ferryman, died May 4 in Pellby.\n\n"
+        "MARSH | From C1\n\nchoir for half a century.\n\nPUBLIC NOTICES\n\n"
+        "The parish council will meet on May 30 to hear an objection from\n"
+    )
+    out = clean(text, select=LAYOUT)
+    assert "She sang in the chapel choir for half a century." in out
+    assert "an objection from\n" in out and "objection from Ivo" not in out
+    assert out.index("Ivo Brandt, 79") < out.index("PUBLIC NOTICES")
+    assert "PUBLIC NOTICES\n\nThe parish council" in out
+
+
+def test_continued_story_keeps_its_own_subheads():
+    # A subhead inside the continuation ("PART 2", a title over no byline) is
+    # the story's own: what was moved goes after the whole story.
+    text = (
+        f"{BODY}\n\nThe survey crews had not yet reached the\n\nContinued on Page 6\n\n"
+        f"Schools Close for Floods\n\n{BODY}\n\nFrom Page 1\n\nupper weir when the rain began.\n\n"
+        f"PART 2\n\nThe Long Night\n\n{BODY.replace('convoy', 'barge')}\n"
+    )
+    out = clean(text, select=LAYOUT)
+    assert "reached the upper weir when the rain began." in out
+    assert out.index("Schools Close for Floods") > out.index("The Long Night")
+
+
+def test_page_number_inside_a_broken_sentence_removed():
+    text = (
+        "The survey found that older dams on the river were prone to slow\n\n"
+        "                                  17\n\nseepage at the foot of the wall.\n"
+    )
+    out = clean(text, select=LAYOUT)
+    assert "prone to slow seepage at the foot" in out and "17" not in out
+    hyphen = "Crews reinforced the bank over a long dis-\n\n        52\n\ntance with river stone.\n"
+    assert "a long distance with river stone" in clean(hyphen, select=LAYOUT)
+
+
+def test_number_between_finished_sentences_stays():
+    # after a finished sentence, or before a capital, a number alone is not
+    # taken for a page number inside a sentence
+    for text in (
+        "The lock keeper counted the boats that passed in May.\n\n17\n\nmost of them were barges.\n",
+        "The lock keeper counted the boats that passed in\n\n17\n\nMay, most of them barges.\n",
+    ):
+        assert repair(text, select=["furniture"]).edits == ()

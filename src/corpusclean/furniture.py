@@ -55,7 +55,7 @@ RULE = "furniture"
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _SPACE_RUN = re.compile(r"  +")
-_BARE_FOLIO = re.compile(r"[-–—]?\s*[A-Z]?\d{1,4}\s*[-–—]?\Z")
+_BARE_FOLIO = re.compile(r"\s*[-–—]?\s*[A-Z]?\d{1,4}\s*[-–—]?\Z")
 # A page number on a line of its own: "12", "A5", "PAGE 4", "Page 3 of 20".
 _FOLIO = re.compile(r"(?:page\s*|p\.\s*)?[-–—]?\s*[A-Z]?\d{1,4}(?:\s*of\s*\d{1,4})?\s*[-–—]?\Z", re.I)
 _PAGE_NUMBER = re.compile(r"(?i)page\s*([A-Z]?)(\d{1,4})")
@@ -89,11 +89,14 @@ def _lines(lay: Layout) -> list[Line]:
     text = lay.text
     units = lay.units
     new = tuple.__new__  # (named tuples made without a Python-level call)
-    code = lay.code  # (code is no furniture)
+    code = lay.code  # (code is no furniture, but a page number indented
+    # like a code block is no code: "                42")
     out = [
         new(Line, (u.start, u.end, text[u.start : u.end].strip(), i))
         for i, u in enumerate(units)
-        if u.end - u.start <= LONGEST and not u.wrapped and i not in code
+        if u.end - u.start <= LONGEST
+        and not u.wrapped
+        and (i not in code or _BARE_FOLIO.match(text, u.start, u.end) is not None)
     ]
     wrapped = [i for i, u in enumerate(units) if u.wrapped]
     if not wrapped:
@@ -348,13 +351,23 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
             ):
                 plan.add(k + 1, f"section banner removed: {nxt!r}")
 
-    # bare page numbers ("12", "A5", "- 4 -") next to other furniture
+    # bare page numbers ("12", "A5", "- 4 -") next to other furniture, or
+    # inside a sentence that a page break splits
     dropped_units = {lines[k].unit for k in plan.drop}
     for k in _matching_lines(_BARE_FOLIO, shared):
         line = lines[k]
-        if line.unit - 1 in dropped_units or line.unit + 1 in dropped_units:
+        if line.unit - 1 in dropped_units or line.unit + 1 in dropped_units or _splits_sentence(lay, line.unit):
             plan.add(k, f"page number removed: {line.text!r}")
     return jumps, targets
+
+
+def _splits_sentence(lay: Layout, u: int) -> bool:
+    """Does unit ``u`` (a page number) stand between a paragraph that stops
+    mid-sentence and its lowercase continuation ("... an exclusion for" /
+    "12" / "gradual wear")?"""
+    if u == 0 or u + 1 >= len(lay.units) or not starts_lower(lay.first_line(u + 1)):
+        return False
+    return lay.kind(u - 1) in ("body", "other") and not ends_sentence(lay.tail(u - 1))
 
 
 # The words of a grouping key, for matching heads that put the same words
@@ -519,15 +532,48 @@ def _stitch(
         if not candidates:
             continue
         *_, jump = min(candidates)
-        # the continued story runs to the next continuation or the end
+        # the continued story runs to the next continuation or the end, and
+        # no further than its own paragraphs
         nxt = targets[t_index + 1] if t_index + 1 < len(targets) else None
-        end_unit = len(lay.units) - 1 if nxt is None else lines[nxt].unit - 1
+        limit = len(lay.units) - 1 if nxt is None else lines[nxt].unit - 1
+        end_unit = _story_end(lay, cont, limit, dropped_units)
         span = (lines[jump].unit, end_unit)
         if end_unit < cont or any(a <= span[1] and span[0] <= b for a, b in claimed):
             continue  # stories tangled with one already stitched: leave them
         used.add(jump)
         claimed.append(span)
         yield jump, cont, end_unit
+
+
+def _opens_story(lay: Layout, u: int) -> bool:
+    """Does heading ``u`` start another story or section: a title over a
+    byline, or a banner in capitals without numbers over a paragraph?"""
+    if u + 1 >= len(lay.units):
+        return False
+    if is_byline(lay.first_line(u + 1)):
+        return True
+    text = lay.unit_text(u)
+    return is_all_caps(text) and not any(c.isdigit() for c in text) and lay.kind(u + 1) == "body"
+
+
+def _story_end(lay: Layout, cont: int, limit: int, dropped_units: set[int]) -> int:
+    """The last unit of a continued story that resumes at unit ``cont``:
+    its paragraphs up to ``limit``, ending before the next story (a title
+    over a byline) or section (a banner such as ``LEGAL NOTICES``) and on a
+    finished sentence, so that nothing moved after it is read as its next
+    words.  ``cont - 1`` when no paragraph of it ends a sentence.  (Its own
+    subheads, ``PART 2``, ``The Players``, are no ends.)"""
+    end = cont
+    u = cont + 1
+    while u <= limit:
+        if u not in dropped_units and not lay.is_interloper(u):
+            if lay.kind(u) == "label" and _opens_story(lay, u):
+                break
+            end = u
+        u += 1
+    while end >= cont and (end in dropped_units or not ends_sentence(lay.tail(end))):
+        end -= 1  # a truncated last paragraph: the moved stories go before it
+    return end
 
 
 def furniture_findings(
@@ -575,7 +621,11 @@ def furniture_findings(
     for u in gone:
         span = spans[u]
         if u in drop_units:
-            yield Edit(span[0], span[1], "", RULE, drop_units[u])
+            start = span[0]
+            if start == units[u].start:  # with its indent ("      42")
+                while start > 0 and text[start - 1] in " \t":
+                    start -= 1
+            yield Edit(start, span[1], "", RULE, drop_units[u])
         else:
             yield Edit(span[0], span[1], "", RULE, "moved after the continued story it interrupted")
     targets_of: dict[int, list[int]] = defaultdict(list)
