@@ -373,3 +373,23 @@ def test_number_between_finished_sentences_stays():
         "The lock keeper counted the boats that passed in\n\n17\n\nMay, most of them barges.\n",
     ):
         assert repair(text, select=["furniture"]).edits == ()
+
+
+def test_filing_head_with_labelled_fields_removed():
+    # "Case:" opens the head like a speaker's label, but its fields stand
+    # wide apart and one of them is the page number
+    pages = [f"Docket: 31-207    Entry: 14-2    Page: {n}    Lodged: 03/09/2027\n\n{BODY}\n" for n in (1, 2, 3)]
+    out = clean("\n".join(pages), select=["furniture"])
+    assert "Docket:" not in out and out.count(BODY) == 3
+
+
+def test_speaker_turns_naming_pages_stay():
+    text = "".join(f"CLERK: Turn to page {n} of the exhibit.\n\n{BODY}\n\n" for n in (3, 4, 5))
+    assert repair(text, select=["furniture"]).edits == ()
+
+
+def test_centred_page_number_at_the_foot_of_a_text_removed():
+    text = f"{BODY}\n\n                                   7\n"
+    assert clean(text, select=["furniture"]).rstrip() == BODY
+    # a number at the end flush with the text is left alone
+    assert repair(f"{BODY}\n\n7\n", select=["furniture"]).edits == ()

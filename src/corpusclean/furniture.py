@@ -59,10 +59,15 @@ _BARE_FOLIO = re.compile(r"\s*[-–—]?\s*[A-Z]?\d{1,4}\s*[-–—]?\Z")
 # A page number on a line of its own: "12", "A5", "PAGE 4", "Page 3 of 20".
 _FOLIO = re.compile(r"(?:page\s*|p\.\s*)?[-–—]?\s*[A-Z]?\d{1,4}(?:\s*of\s*\d{1,4})?\s*[-–—]?\Z", re.I)
 _PAGE_NUMBER = re.compile(r"(?i)page\s*([A-Z]?)(\d{1,4})")
+_FIELD_PAGE = re.compile(r"(?i)\bpage:?\s*\d{1,4}\b")  # "Page: 3" in a filing's head
 _END_PAGE = re.compile(r"\b([A-Z]?)(\d{1,4})\Z")  # "Continued on A12"
 _SLUG_WORD = re.compile(r"\b[A-Z][A-Z'’&.-]*[A-Z]\b")  # "BUDGET", "O'BRIEN"
 _FOOTNOTE = re.compile(r"(?<=[\w.,;:!?’'\"”)])\[(?:[ivxlc]{1,6}|\d{1,3})\](?!\()")
 _HASHTAG_HEAD = re.compile(r"#[A-Za-z][\w-]{1,30}(?=\s)")
+
+# A page number set this far in, at the top or the foot of a text, is the
+# page's (a footnote's number stands nearer the margin).
+_CENTRED = " " * 12
 
 # Masthead lines are looked for this far into a document.
 MASTHEAD_LINES = 40
@@ -124,9 +129,24 @@ def _candidate_head(line: str, lay: Layout) -> bool:
     ws = words(line)
     if not 1 <= len(ws) <= 12 or len(line) > 100:
         return False
-    if starts_lower(line) or is_speaker_turn(line, lay.pats) or is_list_item(line):
+    if starts_lower(line) or is_list_item(line):
+        return False
+    if is_speaker_turn(line, lay.pats) and not _fielded_page_head(line):
         return False
     return not ends_sentence(line) or bool(_PAGE_NUMBER.search(line))
+
+
+def _fielded_page_head(line: str) -> bool:
+    """A page head of labelled fields set apart by wide gaps, one of them the
+    page number, as court filings print: not a speaker's turn though it opens
+    with a label.
+
+    >>> _fielded_page_head("Case: 24-101    Doc: 9    Page: 3    Filed: 01/02/2025")
+    True
+    >>> _fielded_page_head("CLERK: Turn to page 3 of the exhibit.")
+    False
+    """
+    return "   " in line and _FIELD_PAGE.search(line) is not None
 
 
 def _opens_wrapped_prose(lay: Layout, line: Line) -> bool:
@@ -356,7 +376,12 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
     dropped_units = {lines[k].unit for k in plan.drop}
     for k in _matching_lines(_BARE_FOLIO, shared):
         line = lines[k]
-        if line.unit - 1 in dropped_units or line.unit + 1 in dropped_units or _splits_sentence(lay, line.unit):
+        if (
+            line.unit - 1 in dropped_units
+            or line.unit + 1 in dropped_units
+            or _splits_sentence(lay, line.unit)
+            or (line.unit in (0, len(lay.units) - 1) and lay.text.startswith(_CENTRED, line.start - len(_CENTRED)))
+        ):
             plan.add(k, f"page number removed: {line.text!r}")
     return jumps, targets
 
