@@ -393,3 +393,25 @@ def test_centred_page_number_at_the_foot_of_a_text_removed():
     assert clean(text, select=["furniture"]).rstrip() == BODY
     # a number at the end flush with the text is left alone
     assert repair(f"{BODY}\n\n7\n", select=["furniture"]).edits == ()
+
+
+def test_book_page_head_inside_a_sentence_removed():
+    text = (
+        "The old weir was rebuilt, so the parish clerk wrote, by\n\n"
+        "112            ANNALS OF THE MARSH VILLAGES.\n\n"
+        "a mason from the next valley who asked no wage.\n"
+    )
+    out = clean(text, select=LAYOUT)
+    assert "wrote, by a mason from the next valley" in out and "ANNALS" not in out
+    recto = "the ferry was laid\n\nOF THE FERRIES AND FORDS.          113\n\nup for the winter."
+    assert "FERRIES" not in clean(f"{BODY} In the hard winter {recto}\n", select=["furniture"])
+
+
+def test_contents_lines_with_page_numbers_stay():
+    # a table of contents sets titles and page numbers apart the same way;
+    # no sentence goes on under them
+    text = (
+        "CONTENTS\n\nOF THE MILLS UPON THE BROOK.            49\n\n"
+        "OF THE FERRIES AND FORDS.            113\n\nThe first chapter tells of the mills.\n"
+    )
+    assert repair(text, select=["furniture"]).edits == ()

@@ -60,6 +60,8 @@ _BARE_FOLIO = re.compile(r"\s*[-–—]?\s*[A-Z]?\d{1,4}\s*[-–—]?\Z")
 _FOLIO = re.compile(r"(?:page\s*|p\.\s*)?[-–—]?\s*[A-Z]?\d{1,4}(?:\s*of\s*\d{1,4})?\s*[-–—]?\Z", re.I)
 _PAGE_NUMBER = re.compile(r"(?i)page\s*([A-Z]?)(\d{1,4})")
 _FIELD_PAGE = re.compile(r"(?i)\bpage:?\s*\d{1,4}\b")  # "Page: 3" in a filing's head
+# "48     THE HISTORY OF THE PARISH." / "THE MILLS UPON THE RIVER.     49"
+_BOOK_HEAD = re.compile(r"(?:\d{1,4}\s{3,}(\D+)|(\D+?)\s{3,}\d{1,4})\Z")
 _END_PAGE = re.compile(r"\b([A-Z]?)(\d{1,4})\Z")  # "Continued on A12"
 _SLUG_WORD = re.compile(r"\b[A-Z][A-Z'’&.-]*[A-Z]\b")  # "BUDGET", "O'BRIEN"
 _FOOTNOTE = re.compile(r"(?<=[\w.,;:!?’'\"”)])\[(?:[ivxlc]{1,6}|\d{1,3})\](?!\()")
@@ -133,7 +135,20 @@ def _candidate_head(line: str, lay: Layout) -> bool:
         return False
     if is_speaker_turn(line, lay.pats) and not _fielded_page_head(line):
         return False
-    return not ends_sentence(line) or bool(_PAGE_NUMBER.search(line))
+    return not ends_sentence(line) or bool(_PAGE_NUMBER.search(line)) or _book_head(line)
+
+
+def _book_head(line: str) -> bool:
+    """A book's page head: its page number at one end, set apart by a wide
+    gap from a title in capitals (which may end in a period).
+
+    >>> _book_head("52            A HISTORY OF THE FENS."), _book_head("OF MILLS.      53")
+    (True, True)
+    >>> _book_head("52 A HISTORY OF THE FENS."), _book_head("Total            52")
+    (False, False)
+    """
+    m = _BOOK_HEAD.match(line)
+    return m is not None and "\n" not in line and is_all_caps(m.group(1) or m.group(2))
 
 
 def _fielded_page_head(line: str) -> bool:
@@ -370,6 +385,20 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
                 and not is_credit(nxt, lay.pats)
             ):
                 plan.add(k + 1, f"section banner removed: {nxt!r}")
+
+    # a book's page head that a sentence goes on under (it may be the only
+    # one in the text)
+    for k in _lines_holding("   ", shared):
+        line = lines[k]
+        u = line.unit
+        if (
+            _book_head(line.text)
+            and u + 1 < len(lay.units)
+            and line.start == lay.units[u].start
+            and line.end == lay.units[u].end
+            and starts_lower(lay.first_line(u + 1))
+        ):
+            plan.add(k, f"running head removed: {line.text!r}")
 
     # bare page numbers ("12", "A5", "- 4 -") next to other furniture, or
     # inside a sentence that a page break splits
