@@ -415,3 +415,37 @@ def test_contents_lines_with_page_numbers_stay():
         "OF THE FERRIES AND FORDS.            113\n\nThe first chapter tells of the mills.\n"
     )
     assert repair(text, select=["furniture"]).edits == ()
+
+
+def _report(banner, titles, folio=True):
+    """Short report pages, each under a banner, with facing folios."""
+    out = []
+    for n, title in enumerate(titles, 12):
+        foot = f"{n}    Fernhill Water plc  Review of the Year 2027" if n % 2 == 0 else f"Fernhill Water plc  Review of the Year 2027    {n}"
+        out.append(f"{banner}\n\n{title}\n\n{BODY}\n" + (f"\n{foot}\n" if folio else ""))
+    return "\n".join(out)
+
+
+def test_section_banner_on_every_page_removed_but_the_first():
+    text = _report("OPERATING REVIEW", ["Our rivers", "Our customers", "Our finances", "Our risks"])
+    out = clean(text, select=["furniture"])
+    assert out.count("OPERATING REVIEW") == 1 and out.startswith("OPERATING REVIEW\n\nOur rivers")
+    assert "Fernhill Water plc" not in out and out.count(BODY) == 4
+
+
+def test_heading_repeated_without_page_furniture_stays():
+    text = _report("OPERATING REVIEW", ["Our rivers", "Our customers", "Our finances"], folio=False)
+    assert repair(text, select=["furniture"]).edits == ()
+
+
+def test_chapter_heading_pages_apart_stays():
+    # each chapter opens on a new page with the same heading; pages without
+    # it stand between them: no banner
+    page = f"{BODY}\n\nFernhill Water plc    Page {{}}\n\n"
+    text = ""
+    n = 1
+    for chapter in ("One", "Two", "Three"):
+        text += f"SUMMARY\n\nChapter {chapter}\n\n" + page.format(n) + page.format(n + 1)
+        n += 2
+    out = clean(text, select=["furniture"])
+    assert out.count("SUMMARY") == 3

@@ -27,6 +27,7 @@ reported, not removed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -162,6 +163,42 @@ def _fielded_page_head(line: str) -> bool:
     False
     """
     return "   " in line and _FIELD_PAGE.search(line) is not None
+
+
+def _banner_under_heads(lines: list[Line], ks: list[int], furniture_units: set[int]) -> bool:
+    """Is a line in capitals, repeated on three pages or more, a section
+    banner: each time after the first right under the page's furniture (a
+    running head, a page number), and on every page (no page furniture
+    between two of them but the lines right above the second: a heading that
+    opens chapters pages apart is no banner)?"""
+    if len(ks) < 3 or not is_all_caps(lines[ks[0]].text):
+        return False
+    marks = sorted(furniture_units)
+    for a, b in zip(ks, ks[1:]):
+        top = lines[b].unit - 1
+        if top not in furniture_units:
+            return False
+        while top - 1 in furniture_units:
+            top -= 1
+        # furniture between the two, above the run right over the second
+        if bisect_left(marks, top) > bisect_right(marks, lines[a].unit):
+            return False
+    return True
+
+
+def _pages_run_on(heads: list[str]) -> bool:
+    """Do the page numbers at the ends of these heads run on by one?
+
+    >>> _pages_run_on(["4  THE REVIEW 2025", "THE REVIEW 2025  5", "6  THE REVIEW 2025"])
+    True
+    >>> _pages_run_on(["4  THE REVIEW 2025", "THE REVIEW 2025  9", "6  THE REVIEW 2025"])
+    False
+    """
+    pages = []
+    for head in heads:
+        found = _DIGITS.findall(head)
+        pages.append(int(found[0] if head[:1].isdigit() else found[-1]))
+    return all(b == a + 1 for a, b in zip(pages, pages[1:]))
 
 
 def _opens_wrapped_prose(lay: Layout, line: Line) -> bool:
@@ -331,6 +368,8 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
             "page" in norm
             or (len(plain_words) >= 3 and spacing >= PAGE_SPACING and _numbered_at_end(norm))
         )
+        # facing heads on three pages running on (4, 5, 6) need no spacing
+        paged = paged or (norm in facing and len(ks) >= 3 and _pages_run_on([lines[k].text for k in ks]))
         if (
             paged
             or (len(ks) >= 3 and spacing >= PAGE_SPACING and len(plain_words) >= 3)
@@ -348,6 +387,10 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
         if all(lines[k].unit - 1 in furniture_units or lines[k].unit + 1 in furniture_units for k in ks):
             for k in ks:
                 plan.add(k, f"running head removed: {lines[k].text!r}")
+        elif _banner_under_heads(lines, ks, furniture_units):
+            # the section's own heading stays where the section starts
+            for k in ks[1:]:
+                plan.add(k, f"section banner removed: {lines[k].text!r}")
     # page numbers beside a running head, with body text on their other side
     head_units = {lines[k].unit for k, m in plan.drop.items() if m.startswith("running head")}
     for k in folios:
