@@ -331,7 +331,7 @@ def test_continued_story_ends_before_the_next_section():
     text = (
         "DEATHS\n\nOlga Marsh\n\nOlga Marsh, 88, died Sunday in her garden. She sang in the chapel\n\n"
         "See MARSH, Page C3\n\nIvo Brandt\n\nIvo Brandt, 79, a retired ferryman, died May 4 in Pellby.\n\n"
-        "MARSH | From C1\n\nchoir for half a century.\n\nPUBLIC NOTICES\n\n"
+        "C3 | THE PELLBY GAZETTE | FRIDAY\n\nMARSH | From C1\n\nchoir for half a century.\n\nPUBLIC NOTICES\n\n"
         "The parish council will meet on May 30 to hear an objection from\n"
     )
     out = clean(text, select=LAYOUT)
@@ -339,6 +339,16 @@ def test_continued_story_ends_before_the_next_section():
     assert "an objection from\n" in out and "objection from Ivo" not in out
     assert out.index("Ivo Brandt, 79") < out.index("PUBLIC NOTICES")
     assert "PUBLIC NOTICES\n\nThe parish council" in out
+    assert "GAZETTE" not in out  # the head of the page the story jumped to
+
+
+def test_headline_over_a_continuation_stays():
+    text = (
+        f"{BODY}\n\nThe survey crews had not yet reached the\n\nContinued on Page 12\n\n"
+        f"Schools Close for Floods\n\n{BODY}\n\n12 Hurt as Weir Gives Way\n\nFrom Page 1\n\n"
+        "upper weir when the rain began.\n"
+    )
+    assert "12 Hurt as Weir Gives Way" in clean(text, select=LAYOUT)
 
 
 def test_continued_story_keeps_its_own_subheads():

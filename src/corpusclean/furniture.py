@@ -63,6 +63,9 @@ _PAGE_NUMBER = re.compile(r"(?i)page\s*([A-Z]?)(\d{1,4})")
 _FIELD_PAGE = re.compile(r"(?i)\bpage:?\s*\d{1,4}\b")  # "Page: 3" in a filing's head
 # "48     THE HISTORY OF THE PARISH." / "THE MILLS UPON THE RIVER.     49"
 _BOOK_HEAD = re.compile(r"(?:\d{1,4}\s{3,}(\D+)|(\D+?)\s{3,}\d{1,4})\Z")
+_JUMP_PAGE = re.compile(r"[A-Z]?\d{1,4}\Z")  # the page a jump line names, "B4"
+# a page number at one end of a head, set apart: "B4 | THE COURIER", "THE COURIER    12"
+_PAGE_HEAD_END = re.compile(r"(?:([A-Z]?\d{1,4})(?: [|•·] |\s{3,}).*|.*(?: [|•·] |\s{3,})([A-Z]?\d{1,4}))\Z")
 _END_PAGE = re.compile(r"\b([A-Z]?)(\d{1,4})\Z")  # "Continued on A12"
 _SLUG_WORD = re.compile(r"\b[A-Z][A-Z'’&.-]*[A-Z]\b")  # "BUDGET", "O'BRIEN"
 _FOOTNOTE = re.compile(r"(?<=[\w.,;:!?’'\"”)])\[(?:[ivxlc]{1,6}|\d{1,3})\](?!\()")
@@ -163,6 +166,20 @@ def _fielded_page_head(line: str) -> bool:
     False
     """
     return "   " in line and _FIELD_PAGE.search(line) is not None
+
+
+def _heads_over_targets(lay: Layout, lines: list[Line], plan: _Plan, jumps: list[int], targets: list[int]) -> None:
+    """The head of the page a story jumps to, right over the continuation's
+    marker ("B4 | THE COURIER | TUESDAY" / "BUDGET | From B1"): the page
+    number a jump line named, at one end, set apart by a bar or a wide gap."""
+    pages = {m.group() for j in jumps for m in [_JUMP_PAGE.search(lines[j].text)] if m}
+    for t in targets:
+        k = t - 1
+        if k < 0 or k in plan.drop or lines[k].unit != lines[t].unit - 1:
+            continue
+        m = _PAGE_HEAD_END.match(lines[k].text)
+        if m and (m.group(1) or m.group(2)) in pages and _candidate_head(lines[k].text, lay):
+            plan.add(k, f"running head removed: {lines[k].text!r}")
 
 
 def _banner_under_heads(lines: list[Line], ks: list[int], furniture_units: set[int]) -> bool:
@@ -287,6 +304,8 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
         plan.add(k + 1, f"jump line removed: {text!r}")
     jumps.sort()
     targets.sort()
+    if jumps and targets:
+        _heads_over_targets(lay, lines, plan, jumps, targets)
 
     # masthead (rule packs such as "newspaper" list its forms)
     if pats.masthead is not None:
