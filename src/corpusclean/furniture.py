@@ -75,6 +75,9 @@ _HASHTAG_HEAD = re.compile(r"#[A-Za-z][\w-]{1,30}(?=\s)")
 # page's (a footnote's number stands nearer the margin).
 _CENTRED = " " * 12
 
+# Headings are no longer than this.
+_LONGEST_LABEL = 160
+
 # Masthead lines are looked for this far into a document.
 MASTHEAD_LINES = 40
 # A continuation is matched with one of this many jumps before it.
@@ -151,8 +154,10 @@ def _book_head(line: str) -> bool:
     >>> _book_head("52 A HISTORY OF THE FENS."), _book_head("Total            52")
     (False, False)
     """
+    if not (line[:1].isdigit() or line[-1:].isdigit()) or "\n" in line:
+        return False
     m = _BOOK_HEAD.match(line)
-    return m is not None and "\n" not in line and is_all_caps(m.group(1) or m.group(2))
+    return m is not None and is_all_caps(m.group(1) or m.group(2))
 
 
 def _fielded_page_head(line: str) -> bool:
@@ -188,7 +193,9 @@ def _banner_under_heads(lines: list[Line], ks: list[int], furniture_units: set[i
     running head, a page number), and on every page (no page furniture
     between two of them but the lines right above the second: a heading that
     opens chapters pages apart is no banner)?"""
-    if len(ks) < 3 or not is_all_caps(lines[ks[0]].text):
+    if len(ks) < 3 or not all(lines[k].unit - 1 in furniture_units for k in ks[1:]):
+        return False
+    if not is_all_caps(lines[ks[0]].text):
         return False
     marks = sorted(furniture_units)
     for a, b in zip(ks, ks[1:]):
@@ -662,14 +669,21 @@ def _stitch(
 
 
 def _opens_story(lay: Layout, u: int) -> bool:
-    """Does heading ``u`` start another story or section: a title over a
-    byline, or a banner in capitals without numbers over a paragraph?"""
+    """Is unit ``u`` a heading that starts another story or section: a
+    title over a byline, or a banner in capitals without numbers over a
+    paragraph?"""
     if u + 1 >= len(lay.units):
         return False
-    if is_byline(lay.first_line(u + 1)):
-        return True
+    nxt = lay.units[u + 1]
+    if nxt.first_end - nxt.start <= 120 and is_byline(lay.first_line(u + 1)):
+        return lay.kind(u) == "label"
     text = lay.unit_text(u)
-    return is_all_caps(text) and not any(c.isdigit() for c in text) and lay.kind(u + 1) == "body"
+    return (
+        is_all_caps(text)
+        and not any(c.isdigit() for c in text)
+        and lay.kind(u) == "label"
+        and lay.kind(u + 1) == "body"
+    )
 
 
 def _story_end(lay: Layout, cont: int, limit: int, dropped_units: set[int]) -> int:
@@ -679,16 +693,23 @@ def _story_end(lay: Layout, cont: int, limit: int, dropped_units: set[int]) -> i
     finished sentence, so that nothing moved after it is read as its next
     words.  ``cont - 1`` when no paragraph of it ends a sentence.  (Its own
     subheads, ``PART 2``, ``The Players``, are no ends.)"""
-    end = cont
-    u = cont + 1
-    while u <= limit:
-        if u not in dropped_units and not lay.is_interloper(u):
-            if lay.kind(u) == "label" and _opens_story(lay, u):
-                break
-            end = u
-        u += 1
-    while end >= cont and (end in dropped_units or not ends_sentence(lay.tail(end))):
-        end -= 1  # a truncated last paragraph: the moved stories go before it
+    units = lay.units
+    end = limit
+    for u in range(cont + 1, limit + 1):
+        if (
+            units[u].end - units[u].start <= _LONGEST_LABEL
+            and u not in dropped_units
+            and _opens_story(lay, u)
+            and not lay.is_interloper(u)  # (a credit in capitals)
+        ):
+            end = u - 1
+            break
+    while end >= cont and (
+        end in dropped_units
+        or not ends_sentence(lay.tail(end))  # a truncated last paragraph
+        or (end > cont and lay.is_interloper(end))
+    ):
+        end -= 1  # the moved stories go before it
     return end
 
 
