@@ -322,3 +322,140 @@ def test_right_aligned_page_numbers_with_changing_padding_removed():
     )
     out = clean(text, select=["furniture"])
     assert "Page" not in out and out.count(para) == 3
+
+
+def test_continued_story_ends_before_the_next_section():
+    # The continuation is one paragraph; the notices under their banner are
+    # no part of it, and the story moved from between the jump and the
+    # continuation must not be glued onto a notice that breaks off.
+    text = (
+        "DEATHS\n\nOlga Marsh\n\nOlga Marsh, 88, died Sunday in her garden. She sang in the chapel\n\n"
+        "See MARSH, Page C3\n\nIvo Brandt\n\nIvo Brandt, 79, a retired ferryman, died May 4 in Pellby.\n\n"
+        "C3 | THE PELLBY GAZETTE | FRIDAY\n\nMARSH | From C1\n\nchoir for half a century.\n\nPUBLIC NOTICES\n\n"
+        "The parish council will meet on May 30 to hear an objection from\n"
+    )
+    out = clean(text, select=LAYOUT)
+    assert "She sang in the chapel choir for half a century." in out
+    assert "an objection from\n" in out and "objection from Ivo" not in out
+    assert out.index("Ivo Brandt, 79") < out.index("PUBLIC NOTICES")
+    assert "PUBLIC NOTICES\n\nThe parish council" in out
+    assert "GAZETTE" not in out  # the head of the page the story jumped to
+
+
+def test_headline_over_a_continuation_stays():
+    text = (
+        f"{BODY}\n\nThe survey crews had not yet reached the\n\nContinued on Page 12\n\n"
+        f"Schools Close for Floods\n\n{BODY}\n\n12 Hurt as Weir Gives Way\n\nFrom Page 1\n\n"
+        "upper weir when the rain began.\n"
+    )
+    assert "12 Hurt as Weir Gives Way" in clean(text, select=LAYOUT)
+
+
+def test_continued_story_keeps_its_own_subheads():
+    # A subhead inside the continuation ("PART 2", a title over no byline) is
+    # the story's own: what was moved goes after the whole story.
+    text = (
+        f"{BODY}\n\nThe survey crews had not yet reached the\n\nContinued on Page 6\n\n"
+        f"Schools Close for Floods\n\n{BODY}\n\nFrom Page 1\n\nupper weir when the rain began.\n\n"
+        f"PART 2\n\nThe Long Night\n\n{BODY.replace('convoy', 'barge')}\n"
+    )
+    out = clean(text, select=LAYOUT)
+    assert "reached the upper weir when the rain began." in out
+    assert out.index("Schools Close for Floods") > out.index("The Long Night")
+
+
+def test_page_number_inside_a_broken_sentence_removed():
+    text = (
+        "The survey found that older dams on the river were prone to slow\n\n"
+        "                                  17\n\nseepage at the foot of the wall.\n"
+    )
+    out = clean(text, select=LAYOUT)
+    assert "prone to slow seepage at the foot" in out and "17" not in out
+    hyphen = "Crews reinforced the bank over a long dis-\n\n        52\n\ntance with river stone.\n"
+    assert "a long distance with river stone" in clean(hyphen, select=LAYOUT)
+
+
+def test_number_between_finished_sentences_stays():
+    # after a finished sentence, or before a capital, a number alone is not
+    # taken for a page number inside a sentence
+    for text in (
+        "The lock keeper counted the boats that passed in May.\n\n17\n\nmost of them were barges.\n",
+        "The lock keeper counted the boats that passed in\n\n17\n\nMay, most of them barges.\n",
+    ):
+        assert repair(text, select=["furniture"]).edits == ()
+
+
+def test_filing_head_with_labelled_fields_removed():
+    # "Case:" opens the head like a speaker's label, but its fields stand
+    # wide apart and one of them is the page number
+    pages = [f"Docket: 31-207    Entry: 14-2    Page: {n}    Lodged: 03/09/2027\n\n{BODY}\n" for n in (1, 2, 3)]
+    out = clean("\n".join(pages), select=["furniture"])
+    assert "Docket:" not in out and out.count(BODY) == 3
+
+
+def test_speaker_turns_naming_pages_stay():
+    text = "".join(f"CLERK: Turn to page {n} of the exhibit.\n\n{BODY}\n\n" for n in (3, 4, 5))
+    assert repair(text, select=["furniture"]).edits == ()
+
+
+def test_centred_page_number_at_the_foot_of_a_text_removed():
+    text = f"{BODY}\n\n                                   7\n"
+    assert clean(text, select=["furniture"]).rstrip() == BODY
+    # a number at the end flush with the text is left alone
+    assert repair(f"{BODY}\n\n7\n", select=["furniture"]).edits == ()
+
+
+def test_book_page_head_inside_a_sentence_removed():
+    text = (
+        "The old weir was rebuilt, so the parish clerk wrote, by\n\n"
+        "112            ANNALS OF THE MARSH VILLAGES.\n\n"
+        "a mason from the next valley who asked no wage.\n"
+    )
+    out = clean(text, select=LAYOUT)
+    assert "wrote, by a mason from the next valley" in out and "ANNALS" not in out
+    recto = "the ferry was laid\n\nOF THE FERRIES AND FORDS.          113\n\nup for the winter."
+    assert "FERRIES" not in clean(f"{BODY} In the hard winter {recto}\n", select=["furniture"])
+
+
+def test_contents_lines_with_page_numbers_stay():
+    # a table of contents sets titles and page numbers apart the same way;
+    # no sentence goes on under them
+    text = (
+        "CONTENTS\n\nOF THE MILLS UPON THE BROOK.            49\n\n"
+        "OF THE FERRIES AND FORDS.            113\n\nThe first chapter tells of the mills.\n"
+    )
+    assert repair(text, select=["furniture"]).edits == ()
+
+
+def _report(banner, titles, folio=True):
+    """Short report pages, each under a banner, with facing folios."""
+    out = []
+    for n, title in enumerate(titles, 12):
+        foot = f"{n}    Fernhill Water plc  Review of the Year 2027" if n % 2 == 0 else f"Fernhill Water plc  Review of the Year 2027    {n}"
+        out.append(f"{banner}\n\n{title}\n\n{BODY}\n" + (f"\n{foot}\n" if folio else ""))
+    return "\n".join(out)
+
+
+def test_section_banner_on_every_page_removed_but_the_first():
+    text = _report("OPERATING REVIEW", ["Our rivers", "Our customers", "Our finances", "Our risks"])
+    out = clean(text, select=["furniture"])
+    assert out.count("OPERATING REVIEW") == 1 and out.startswith("OPERATING REVIEW\n\nOur rivers")
+    assert "Fernhill Water plc" not in out and out.count(BODY) == 4
+
+
+def test_heading_repeated_without_page_furniture_stays():
+    text = _report("OPERATING REVIEW", ["Our rivers", "Our customers", "Our finances"], folio=False)
+    assert repair(text, select=["furniture"]).edits == ()
+
+
+def test_chapter_heading_pages_apart_stays():
+    # each chapter opens on a new page with the same heading; pages without
+    # it stand between them: no banner
+    page = f"{BODY}\n\nFernhill Water plc    Page {{}}\n\n"
+    text = ""
+    n = 1
+    for chapter in ("One", "Two", "Three"):
+        text += f"SUMMARY\n\nChapter {chapter}\n\n" + page.format(n) + page.format(n + 1)
+        n += 2
+    out = clean(text, select=["furniture"])
+    assert out.count("SUMMARY") == 3

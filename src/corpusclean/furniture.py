@@ -27,6 +27,7 @@ reported, not removed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -55,14 +56,27 @@ RULE = "furniture"
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _SPACE_RUN = re.compile(r"  +")
-_BARE_FOLIO = re.compile(r"[-–—]?\s*[A-Z]?\d{1,4}\s*[-–—]?\Z")
+_BARE_FOLIO = re.compile(r"\s*[-–—]?\s*[A-Z]?\d{1,4}\s*[-–—]?\Z")
 # A page number on a line of its own: "12", "A5", "PAGE 4", "Page 3 of 20".
 _FOLIO = re.compile(r"(?:page\s*|p\.\s*)?[-–—]?\s*[A-Z]?\d{1,4}(?:\s*of\s*\d{1,4})?\s*[-–—]?\Z", re.I)
 _PAGE_NUMBER = re.compile(r"(?i)page\s*([A-Z]?)(\d{1,4})")
+_FIELD_PAGE = re.compile(r"(?i)\bpage:?\s*\d{1,4}\b")  # "Page: 3" in a filing's head
+# "48     THE HISTORY OF THE PARISH." / "THE MILLS UPON THE RIVER.     49"
+_BOOK_HEAD = re.compile(r"(?:\d{1,4}\s{3,}(\D+)|(\D+?)\s{3,}\d{1,4})\Z")
+_JUMP_PAGE = re.compile(r"[A-Z]?\d{1,4}\Z")  # the page a jump line names, "B4"
+# a page number at one end of a head, set apart: "B4 | THE COURIER", "THE COURIER    12"
+_PAGE_HEAD_END = re.compile(r"(?:([A-Z]?\d{1,4})(?: [|•·] |\s{3,}).*|.*(?: [|•·] |\s{3,})([A-Z]?\d{1,4}))\Z")
 _END_PAGE = re.compile(r"\b([A-Z]?)(\d{1,4})\Z")  # "Continued on A12"
 _SLUG_WORD = re.compile(r"\b[A-Z][A-Z'’&.-]*[A-Z]\b")  # "BUDGET", "O'BRIEN"
 _FOOTNOTE = re.compile(r"(?<=[\w.,;:!?’'\"”)])\[(?:[ivxlc]{1,6}|\d{1,3})\](?!\()")
 _HASHTAG_HEAD = re.compile(r"#[A-Za-z][\w-]{1,30}(?=\s)")
+
+# A page number set this far in, at the top or the foot of a text, is the
+# page's (a footnote's number stands nearer the margin).
+_CENTRED = " " * 12
+
+# Headings are no longer than this.
+_LONGEST_LABEL = 160
 
 # Masthead lines are looked for this far into a document.
 MASTHEAD_LINES = 40
@@ -89,11 +103,14 @@ def _lines(lay: Layout) -> list[Line]:
     text = lay.text
     units = lay.units
     new = tuple.__new__  # (named tuples made without a Python-level call)
-    code = lay.code  # (code is no furniture)
+    code = lay.code  # (code is no furniture, but a page number indented
+    # like a code block is no code: "                42")
     out = [
         new(Line, (u.start, u.end, text[u.start : u.end].strip(), i))
         for i, u in enumerate(units)
-        if u.end - u.start <= LONGEST and not u.wrapped and i not in code
+        if u.end - u.start <= LONGEST
+        and not u.wrapped
+        and (i not in code or _BARE_FOLIO.match(text, u.start, u.end) is not None)
     ]
     wrapped = [i for i, u in enumerate(units) if u.wrapped]
     if not wrapped:
@@ -121,9 +138,91 @@ def _candidate_head(line: str, lay: Layout) -> bool:
     ws = words(line)
     if not 1 <= len(ws) <= 12 or len(line) > 100:
         return False
-    if starts_lower(line) or is_speaker_turn(line, lay.pats) or is_list_item(line):
+    if starts_lower(line) or is_list_item(line):
         return False
-    return not ends_sentence(line) or bool(_PAGE_NUMBER.search(line))
+    if is_speaker_turn(line, lay.pats) and not _fielded_page_head(line):
+        return False
+    return not ends_sentence(line) or bool(_PAGE_NUMBER.search(line)) or _book_head(line)
+
+
+def _book_head(line: str) -> bool:
+    """A book's page head: its page number at one end, set apart by a wide
+    gap from a title in capitals (which may end in a period).
+
+    >>> _book_head("52            A HISTORY OF THE FENS."), _book_head("OF MILLS.      53")
+    (True, True)
+    >>> _book_head("52 A HISTORY OF THE FENS."), _book_head("Total            52")
+    (False, False)
+    """
+    if not (line[:1].isdigit() or line[-1:].isdigit()) or "\n" in line:
+        return False
+    m = _BOOK_HEAD.match(line)
+    return m is not None and is_all_caps(m.group(1) or m.group(2))
+
+
+def _fielded_page_head(line: str) -> bool:
+    """A page head of labelled fields set apart by wide gaps, one of them the
+    page number, as court filings print: not a speaker's turn though it opens
+    with a label.
+
+    >>> _fielded_page_head("Case: 24-101    Doc: 9    Page: 3    Filed: 01/02/2025")
+    True
+    >>> _fielded_page_head("CLERK: Turn to page 3 of the exhibit.")
+    False
+    """
+    return "   " in line and _FIELD_PAGE.search(line) is not None
+
+
+def _heads_over_targets(lay: Layout, lines: list[Line], plan: _Plan, jumps: list[int], targets: list[int]) -> None:
+    """The head of the page a story jumps to, right over the continuation's
+    marker ("B4 | THE COURIER | TUESDAY" / "BUDGET | From B1"): the page
+    number a jump line named, at one end, set apart by a bar or a wide gap."""
+    pages = {m.group() for j in jumps for m in [_JUMP_PAGE.search(lines[j].text)] if m}
+    for t in targets:
+        k = t - 1
+        if k < 0 or k in plan.drop or lines[k].unit != lines[t].unit - 1:
+            continue
+        m = _PAGE_HEAD_END.match(lines[k].text)
+        if m and (m.group(1) or m.group(2)) in pages and _candidate_head(lines[k].text, lay):
+            plan.add(k, f"running head removed: {lines[k].text!r}")
+
+
+def _banner_under_heads(lines: list[Line], ks: list[int], furniture_units: set[int]) -> bool:
+    """Is a line in capitals, repeated on three pages or more, a section
+    banner: each time after the first right under the page's furniture (a
+    running head, a page number), and on every page (no page furniture
+    between two of them but the lines right above the second: a heading that
+    opens chapters pages apart is no banner)?"""
+    if len(ks) < 3 or not all(lines[k].unit - 1 in furniture_units for k in ks[1:]):
+        return False
+    if not is_all_caps(lines[ks[0]].text):
+        return False
+    marks = sorted(furniture_units)
+    for a, b in zip(ks, ks[1:]):
+        top = lines[b].unit - 1
+        if top not in furniture_units:
+            return False
+        while top - 1 in furniture_units:
+            top -= 1
+        # furniture between the two, above the run right over the second
+        if bisect_left(marks, top) > bisect_right(marks, lines[a].unit):
+            return False
+    return True
+
+
+def _pages_run_on(heads: list[str]) -> bool:
+    """Do the page numbers at the ends of these heads run on by one?
+
+    >>> _pages_run_on(["4  THE REVIEW 2025", "THE REVIEW 2025  5", "6  THE REVIEW 2025"])
+    True
+    >>> _pages_run_on(["4  THE REVIEW 2025", "THE REVIEW 2025  9", "6  THE REVIEW 2025"])
+    False
+    """
+    pages = []
+    for head in heads:
+        found = _DIGITS.findall(head)
+        pages.append(int(found[0] if head[:1].isdigit() else found[-1]))
+    return all(b == a + 1 for a, b in zip(pages, pages[1:]))
 
 
 def _opens_wrapped_prose(lay: Layout, line: Line) -> bool:
@@ -212,6 +311,8 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
         plan.add(k + 1, f"jump line removed: {text!r}")
     jumps.sort()
     targets.sort()
+    if jumps and targets:
+        _heads_over_targets(lay, lines, plan, jumps, targets)
 
     # masthead (rule packs such as "newspaper" list its forms)
     if pats.masthead is not None:
@@ -293,6 +394,8 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
             "page" in norm
             or (len(plain_words) >= 3 and spacing >= PAGE_SPACING and _numbered_at_end(norm))
         )
+        # facing heads on three pages running on (4, 5, 6) need no spacing
+        paged = paged or (norm in facing and len(ks) >= 3 and _pages_run_on([lines[k].text for k in ks]))
         if (
             paged
             or (len(ks) >= 3 and spacing >= PAGE_SPACING and len(plain_words) >= 3)
@@ -310,6 +413,10 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
         if all(lines[k].unit - 1 in furniture_units or lines[k].unit + 1 in furniture_units for k in ks):
             for k in ks:
                 plan.add(k, f"running head removed: {lines[k].text!r}")
+        elif _banner_under_heads(lines, ks, furniture_units):
+            # the section's own heading stays where the section starts
+            for k in ks[1:]:
+                plan.add(k, f"section banner removed: {lines[k].text!r}")
     # page numbers beside a running head, with body text on their other side
     head_units = {lines[k].unit for k, m in plan.drop.items() if m.startswith("running head")}
     for k in folios:
@@ -348,13 +455,42 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
             ):
                 plan.add(k + 1, f"section banner removed: {nxt!r}")
 
-    # bare page numbers ("12", "A5", "- 4 -") next to other furniture
+    # a book's page head that a sentence goes on under (it may be the only
+    # one in the text)
+    for k in _lines_holding("   ", shared):
+        line = lines[k]
+        u = line.unit
+        if (
+            _book_head(line.text)
+            and u + 1 < len(lay.units)
+            and line.start == lay.units[u].start
+            and line.end == lay.units[u].end
+            and starts_lower(lay.first_line(u + 1))
+        ):
+            plan.add(k, f"running head removed: {line.text!r}")
+
+    # bare page numbers ("12", "A5", "- 4 -") next to other furniture, or
+    # inside a sentence that a page break splits
     dropped_units = {lines[k].unit for k in plan.drop}
     for k in _matching_lines(_BARE_FOLIO, shared):
         line = lines[k]
-        if line.unit - 1 in dropped_units or line.unit + 1 in dropped_units:
+        if (
+            line.unit - 1 in dropped_units
+            or line.unit + 1 in dropped_units
+            or _splits_sentence(lay, line.unit)
+            or (line.unit in (0, len(lay.units) - 1) and lay.text.startswith(_CENTRED, line.start - len(_CENTRED)))
+        ):
             plan.add(k, f"page number removed: {line.text!r}")
     return jumps, targets
+
+
+def _splits_sentence(lay: Layout, u: int) -> bool:
+    """Does unit ``u`` (a page number) stand between a paragraph that stops
+    mid-sentence and its lowercase continuation ("... an exclusion for" /
+    "12" / "gradual wear")?"""
+    if u == 0 or u + 1 >= len(lay.units) or not starts_lower(lay.first_line(u + 1)):
+        return False
+    return lay.kind(u - 1) in ("body", "other") and not ends_sentence(lay.tail(u - 1))
 
 
 # The words of a grouping key, for matching heads that put the same words
@@ -519,15 +655,62 @@ def _stitch(
         if not candidates:
             continue
         *_, jump = min(candidates)
-        # the continued story runs to the next continuation or the end
+        # the continued story runs to the next continuation or the end, and
+        # no further than its own paragraphs
         nxt = targets[t_index + 1] if t_index + 1 < len(targets) else None
-        end_unit = len(lay.units) - 1 if nxt is None else lines[nxt].unit - 1
+        limit = len(lay.units) - 1 if nxt is None else lines[nxt].unit - 1
+        end_unit = _story_end(lay, cont, limit, dropped_units)
         span = (lines[jump].unit, end_unit)
         if end_unit < cont or any(a <= span[1] and span[0] <= b for a, b in claimed):
             continue  # stories tangled with one already stitched: leave them
         used.add(jump)
         claimed.append(span)
         yield jump, cont, end_unit
+
+
+def _opens_story(lay: Layout, u: int) -> bool:
+    """Is unit ``u`` a heading that starts another story or section: a
+    title over a byline, or a banner in capitals without numbers over a
+    paragraph?"""
+    if u + 1 >= len(lay.units):
+        return False
+    nxt = lay.units[u + 1]
+    if nxt.first_end - nxt.start <= 120 and is_byline(lay.first_line(u + 1)):
+        return lay.kind(u) == "label"
+    text = lay.unit_text(u)
+    return (
+        is_all_caps(text)
+        and not any(c.isdigit() for c in text)
+        and lay.kind(u) == "label"
+        and lay.kind(u + 1) == "body"
+    )
+
+
+def _story_end(lay: Layout, cont: int, limit: int, dropped_units: set[int]) -> int:
+    """The last unit of a continued story that resumes at unit ``cont``:
+    its paragraphs up to ``limit``, ending before the next story (a title
+    over a byline) or section (a banner such as ``LEGAL NOTICES``) and on a
+    finished sentence, so that nothing moved after it is read as its next
+    words.  ``cont - 1`` when no paragraph of it ends a sentence.  (Its own
+    subheads, ``PART 2``, ``The Players``, are no ends.)"""
+    units = lay.units
+    end = limit
+    for u in range(cont + 1, limit + 1):
+        if (
+            units[u].end - units[u].start <= _LONGEST_LABEL
+            and u not in dropped_units
+            and _opens_story(lay, u)
+            and not lay.is_interloper(u)  # (a credit in capitals)
+        ):
+            end = u - 1
+            break
+    while end >= cont and (
+        end in dropped_units
+        or not ends_sentence(lay.tail(end))  # a truncated last paragraph
+        or (end > cont and lay.is_interloper(end))
+    ):
+        end -= 1  # the moved stories go before it
+    return end
 
 
 def furniture_findings(
@@ -575,7 +758,11 @@ def furniture_findings(
     for u in gone:
         span = spans[u]
         if u in drop_units:
-            yield Edit(span[0], span[1], "", RULE, drop_units[u])
+            start = span[0]
+            if start == units[u].start:  # with its indent ("      42")
+                while start > 0 and text[start - 1] in " \t":
+                    start -= 1
+            yield Edit(start, span[1], "", RULE, drop_units[u])
         else:
             yield Edit(span[0], span[1], "", RULE, "moved after the continued story it interrupted")
     targets_of: dict[int, list[int]] = defaultdict(list)
