@@ -459,3 +459,11 @@ def test_chapter_heading_pages_apart_stays():
         n += 2
     out = clean(text, select=["furniture"])
     assert out.count("SUMMARY") == 3
+
+
+def test_an_indented_page_number_under_a_jump_line_goes_with_it():
+    body = "The ferry crews kept the slipway clear of ice all week, working in shifts through the night. " * 3
+    text = f"{body}and the\n\nContinued on Page 5\n\n              7\n\n{body}\n"
+    result = repair(text, select=["furniture"])
+    assert "Continued" not in result.text and "\n7\n" not in result.text and " 7\n" not in result.text
+    assert [e.message.split(":")[0] for e in result.edits] == ["jump line removed", "page number removed"]

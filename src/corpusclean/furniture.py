@@ -755,16 +755,18 @@ def furniture_findings(
                 move_units[u] = end_unit
     gone = sorted(set(drop_units) | set(move_units))
     spans = lay.removal_spans(gone)
+    taken = 0  # the end of the span removed before
     for u in gone:
         span = spans[u]
         if u in drop_units:
             start = span[0]
             if start == units[u].start:  # with its indent ("      42")
-                while start > 0 and text[start - 1] in " \t":
+                while start > taken and text[start - 1] in " \t":
                     start -= 1
             yield Edit(start, span[1], "", RULE, drop_units[u])
         else:
             yield Edit(span[0], span[1], "", RULE, "moved after the continued story it interrupted")
+        taken = span[1]
     targets_of: dict[int, list[int]] = defaultdict(list)
     for u, end_unit in move_units.items():
         targets_of[end_unit].append(u)
