@@ -465,7 +465,7 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
             and u + 1 < len(lay.units)
             and line.start == lay.units[u].start
             and line.end == lay.units[u].end
-            and starts_lower(lay.first_line(u + 1))
+            and lay.opens_lower(u + 1)
         ):
             plan.add(k, f"running head removed: {line.text!r}")
 
@@ -488,7 +488,7 @@ def _splits_sentence(lay: Layout, u: int) -> bool:
     """Does unit ``u`` (a page number) stand between a paragraph that stops
     mid-sentence and its lowercase continuation ("... an exclusion for" /
     "12" / "gradual wear")?"""
-    if u == 0 or u + 1 >= len(lay.units) or not starts_lower(lay.first_line(u + 1)):
+    if u == 0 or u + 1 >= len(lay.units) or not lay.opens_lower(u + 1):
         return False
     return lay.kind(u - 1) in ("body", "other") and not ends_sentence(lay.tail(u - 1))
 
@@ -505,10 +505,19 @@ def _facing_heads(lay: Layout, lines: list[Line], short: list[int], keys: list[s
     number at one end, grouped by those words (numbers first): for the
     heads above, ``"# # # & summer timber trails"``.  Each group maps to
     the lines that may be heads."""
+    # Lines in another order hold the same characters: a cheap screen
+    # first, by a sum over each numbered line's bytes (in C).
+    spelled: dict[tuple[int, int], set[str]] = defaultdict(set)
+    # (a page number is a short word at one end: "#", "b#")
+    numbered = [
+        (k, key, (len(key), sum(key.encode()))) for k, key in zip(short, keys) if "#" in key[:3] or "#" in key[-3:]
+    ]
+    for _, key, chars in numbered:
+        spelled[chars].add(key)
     bags: dict[str, list[int]] = defaultdict(list)
     orders: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    for k, key in zip(short, keys):
-        if "#" not in key or not _numbered_at_end(key):
+    for k, key, chars in numbered:
+        if len(spelled[chars]) < 2 or not _numbered_at_end(key):
             continue
         found = _KEY_WORD.findall(key)
         plain = sorted(w for w in found if "#" not in w)
@@ -643,7 +652,7 @@ def _stitch(
             if before < 0:
                 continue
             a_tail = lay.tail(before)
-            lower = starts_lower(lay.first_line(cont))
+            lower = lay.opens_lower(cont)
             # A story that breaks off right above its jump line and goes on
             # in lowercase after "From Page N" is open even when its last
             # paragraph reads like a name ("The Harbor Commission voted 7").
@@ -675,12 +684,18 @@ def _opens_story(lay: Layout, u: int) -> bool:
     if u + 1 >= len(lay.units):
         return False
     nxt = lay.units[u + 1]
-    if nxt.first_end - nxt.start <= 120 and is_byline(lay.first_line(u + 1)):
+    if (
+        nxt.first_end - nxt.start <= 120
+        and lay.text.startswith(("By", "BY"), nxt.start)
+        and is_byline(lay.first_line(u + 1))
+    ):
         return lay.kind(u) == "label"
+    if not lay.text[lay.units[u].start].isupper():
+        return False  # (no banner in capitals)
     text = lay.unit_text(u)
     return (
         is_all_caps(text)
-        and not any(c.isdigit() for c in text)
+        and _DIGITS.search(text) is None
         and lay.kind(u) == "label"
         and lay.kind(u + 1) == "body"
     )

@@ -157,8 +157,10 @@ def _split_units(text: str, blocks_seen: dict[str, tuple[int, list[Unit]]] | Non
 #: A block of this many lines or fewer, not judged wrapped on its own, may be
 #: judged wrapped by the width of the document's wrapped paragraphs.
 MAX_LINES_WIDTH_ONLY = 4
-#: Wrapped paragraphs a document needs for its width to count.
+#: Wrapped paragraphs a document needs for its width to count, and how many
+#: of them are measured (the first ones: enough for a median).
 MIN_WRAPPED_FOR_WIDTH = 3
+MAX_WRAPPED_FOR_WIDTH = 25
 
 
 def document_width(text: str, wrapped: Sequence[Unit]) -> int | None:
@@ -166,7 +168,7 @@ def document_width(text: str, wrapped: Sequence[Unit]) -> int | None:
     wrapped at (the median of theirs), when there are a few of them and
     they agree."""
     widths = []
-    for u in wrapped:
+    for u in wrapped[:MAX_WRAPPED_FOR_WIDTH]:
         lines = text[u.start : u.end].split("\n")
         if len(lines) >= 3:
             widths.append(wrap_width([len(line.rstrip()) for line in lines[:-1]]))
@@ -360,14 +362,14 @@ def ends_sentence(text: str) -> bool:
     >>> ends_sentence("the last word —"), ends_sentence("he said,")
     (True, False)
     """
-    t = text.rstrip()
-    if t and (t[-1] in _EMOTICON_LAST or t[-1] >= "\u2600") and _ends_emoticon(t):
+    t = u = text.rstrip()
+    while u and u[-1] in _CLOSERS:
+        u = u[:-1].rstrip()
+    if not u or u[-1] in _FINAL or u[-1] in _DASHES:
         return True
-    while t and t[-1] in _CLOSERS:
-        t = t[:-1].rstrip()
-    if not t:
-        return True
-    return t[-1] in _FINAL or t[-1] in _DASHES
+    # an emoticon or an emoji closes a post (an emoticon's last two
+    # characters are in these sets; an emoji lies above U+2600)
+    return (t[-1] in _EMOTICON_LAST and t[-2:-1] in _EMOTICON_PENULT or t[-1] >= "\u2600") and _ends_emoticon(t)
 
 
 #: Emoticons that close a post or a message as a full stop would.
@@ -375,6 +377,7 @@ _EMOTICONS = frozenset(
     r""":) :-) :( :-( ;) ;-) :D :-D :P :-P :p :-p :/ :-/ :'( :O :o :| :-| xD XD <3 ^^ ^_^ T_T""".split()
 )
 _EMOTICON_LAST = frozenset(e[-1] for e in _EMOTICONS) | {"¯"}  # (and a shrug: ¯\_(ツ)_/¯)
+_EMOTICON_PENULT = frozenset(e[-2] for e in _EMOTICONS) | {"/"}
 
 
 def _ends_emoticon(t: str) -> bool:
@@ -427,7 +430,10 @@ def starts_lower(text: str) -> bool:
     False
     """
     t = text.lstrip()
-    i = 0
+    first = t[:1]
+    if first not in _OPENERS or not first:  # (the common case: no quote)
+        return first.islower()
+    i = 1
     while i < len(t) and t[i] in _OPENERS:
         i += 1
     return i < len(t) and t[i].islower()
@@ -802,7 +808,7 @@ def is_speaker_turn(line: str, pats: Patterns) -> bool:
     if pats.speaker is not None and pats.speaker.match(line.lstrip()) is not None:
         return True
     # (a post's header is a line of its own)
-    return pats.post_header is not None and pats.post_header.fullmatch(line.strip()) is not None
+    return pats.post_header is not None and len(line) <= 150 and pats.post_header.fullmatch(line.strip()) is not None
 
 
 _BYLINE = re.compile(
@@ -1203,6 +1209,12 @@ class Layout:
         u = self.units[i]
         return self.text[u.start : u.first_end]
 
+    def opens_lower(self, i: int) -> bool:
+        """Does unit ``i`` start in lowercase (see :func:`starts_lower`)?
+        (Reads its first characters only, not its whole first line.)"""
+        u = self.units[i]
+        return starts_lower(self.text[u.start : min(u.first_end, u.start + 20)])
+
     def separator(self, i: int) -> str:
         """The text between unit ``i`` and unit ``i + 1``."""
         return self.text[self.units[i].end : self.units[i + 1].start]
@@ -1338,7 +1350,7 @@ class Layout:
         u = self.units[i]
         if i + 1 < len(self.units):
             nxt = self.units[i + 1]
-            if self.text.count("\n", u.end, nxt.start) == 1 and starts_lower(self.first_line(i + 1)[:20]):
+            if self.text.count("\n", u.end, nxt.start) == 1 and self.opens_lower(i + 1):
                 return False  # the next line goes on with it: part of the text's flow
         if u.end - u.start <= 120 and self.text.startswith(("By", "BY"), u.start) and is_byline(self.unit_text(i)):
             return False  # the start of another story
@@ -1383,7 +1395,8 @@ class Layout:
         text and whatever continues it), when that is known."""
         if i in self.code:
             return False
-        b_first = self.first_line(i)[:200]
+        u = self.units[i]
+        b_first = self.text[u.start : min(u.first_end, u.start + 200)]
         if is_speaker_turn(b_first, self.pats) or is_list_item(b_first) or self._next_row(i):
             return False
         if starts_lower(b_first):
@@ -1567,7 +1580,7 @@ class Layout:
                 ends_with_hyphen(tail)
                 and i + 1 < n
                 and i + 1 not in code
-                and starts_lower(self.first_line(i + 1)[:20])
+                and self.opens_lower(i + 1)
             ):
                 # a word broken at the end: always continued by the next unit
                 # (the hyphenation rule decides how to mend it)
@@ -1606,7 +1619,7 @@ class Layout:
             j = i + 1
             found = None
             while j < n and j - i <= MAX_GAP_BLOCKS and units[j].start - units[i].end <= MAX_GAP_CHARS:
-                lower = starts_lower(self.first_line(j)[:20])
+                lower = self.opens_lower(j)
                 if not lower and self.is_interloper(j):
                     # A caption by a credit, not the continuation - unless it
                     # reads as the continuation too and nothing lowercase
@@ -1617,11 +1630,11 @@ class Layout:
                         while (
                             k < n
                             and k - i <= MAX_GAP_BLOCKS
-                            and not starts_lower(self.first_line(k)[:20])
+                            and not self.opens_lower(k)
                             and self.is_interloper(k)
                         ):
                             k += 1
-                        if not (k < n and starts_lower(self.first_line(k)[:20])):
+                        if not (k < n and self.opens_lower(k)):
                             found = j
                             break
                     j += 1
@@ -1665,7 +1678,7 @@ class Layout:
         units = self.units
         k = j + 1
         while k < len(units) and k - i <= MAX_GAP_BLOCKS and units[k].start - units[i].end <= MAX_GAP_CHARS:
-            if starts_lower(self.first_line(k)[:20]):
+            if self.opens_lower(k):
                 return k if self.continues(tail, k, self._chain_head(k, next_of, asked)) else j
             if not self.is_interloper(k):
                 return j
