@@ -1,5 +1,7 @@
 """furniture: jump lines, running heads, banners, folios, mastheads, stitching (ARTIFACTS §5)."""
 
+import pytest
+
 from corpusclean import clean, repair
 
 LAYOUT = ["furniture", "captions", "hyphenation", "paragraphs"]
@@ -467,3 +469,19 @@ def test_an_indented_page_number_under_a_jump_line_goes_with_it():
     result = repair(text, select=["furniture"])
     assert "Continued" not in result.text and "\n7\n" not in result.text and " 7\n" not in result.text
     assert [e.message.split(":")[0] for e in result.edits] == ["jump line removed", "page number removed"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[19:04:12] >> THE WATER IS STILL RISING ALONG THE QUAY TONIGHT",  # closed captions
+        "ANCHOR: THE WATER IS STILL RISING ALONG THE QUAY TONIGHT",  # a turn in capitals
+        "HARBOUR MASTER OSEI: WE CLOSED THE QUAY AT SIX.",  # a turn that says a sentence
+        "MOTION: TO ADOPT THE HARBOUR BUDGET AS AMENDED.",  # minutes
+    ],
+)
+def test_repeated_lines_in_capitals_with_a_label_are_not_banners(line):
+    # each line is a line of its own, twice, with other lines of the same
+    # form around it: turns and motions, not section banners
+    text = f"{line}\n{line.replace('QUAY', 'PIER')}\n\n{BODY}\n\n{line.replace('QUAY', 'SLIP')}\n"
+    assert repair(text, select=["furniture"]).edits == ()

@@ -145,6 +145,30 @@ def _candidate_head(line: str, lay: Layout) -> bool:
     return not ends_sentence(line) or bool(_PAGE_NUMBER.search(line)) or _book_head(line)
 
 
+# The title a section banner repeats before its colon: three words or more,
+# in letters ("THE DAM THAT DIVIDED: ..."); a speaker's label ("ANCHOR:",
+# "CHAIR OKAFOR:") or a time ("[18:02:11] >> ...") is none.
+_BANNER_PREFIX = re.compile(r"[A-Z][A-Z'’&.-]*(?: [A-Z'’&.-]+){2,9}:")
+
+
+def _banner_prefix(line: str) -> bool:
+    """Could ``line`` be a section banner with its title before a colon: a
+    title of three words or more, then a few words that stop without a full
+    stop (a turn in capitals says a sentence)?
+
+    >>> _banner_prefix("THE DAM THAT DIVIDED: A PLAN ON THE TABLE")
+    True
+    >>> _banner_prefix("ANCHOR: GOOD EVENING"), _banner_prefix("CHAIR ANA RUIZ: THE MOTION CARRIES.")
+    (False, False)
+    >>> _banner_prefix("[18:02:11] >> THE WATER IS STILL RISING TONIGHT")
+    False
+    """
+    if _BANNER_PREFIX.match(line) is None:
+        return False
+    ws = words(line)
+    return 4 <= len(ws) <= 24 and not ends_sentence(line)
+
+
 def _book_head(line: str) -> bool:
     """A book's page head: its page number at one end, set apart by a wide
     gap from a title in capitals (which may end in a period).
@@ -433,12 +457,7 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
     prefixes: dict[str, list[int]] = defaultdict(list)
     for k in _lines_holding(":", shared):
         line = lines[k]
-        if (
-            is_all_caps(line.text)
-            and len(words(line.text)) >= 4
-            and ":" in line.text
-            and not is_credit(line.text, lay.pats)
-        ):
+        if _banner_prefix(line.text) and is_all_caps(line.text) and not is_credit(line.text, lay.pats):
             prefixes[line.text.split(":", 1)[0].strip()].append(k)
     for ks in prefixes.values():
         if len(ks) >= 2:
