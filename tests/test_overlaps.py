@@ -76,8 +76,8 @@ def test_a_timestamped_turn_restarts_a_word_broken_off():
 
 
 def test_a_turn_that_is_only_the_fragment_or_shares_a_word_start_stays():
-    # the whole turn is the fragment: its label is not left bare
-    whole = "[00:01:00] HOST: What most visitors get wro-\n\n[00:01:04] HOST: What most visitors get wrong is the melt.\n"
+    # the whole turn is the fragment, and another speaker restarts it: kept
+    whole = "[00:01:00] HOST: What most visitors get wro-\n\n[00:01:04] GUEST: What most visitors get wrong is the melt.\n"
     assert repair(whole, select=["overlaps"]).edits == ()
     # two words and the start of a third are too little to call a repeat
     short = "[00:02:00] GUEST: It rained, and the fer-\n\n[00:02:05] GUEST: And the ferry ran late.\n"
@@ -85,3 +85,42 @@ def test_a_turn_that_is_only_the_fragment_or_shares_a_word_start_stays():
     # an em dash breaks off at a word's end, not inside it
     dash = "[00:02:00] GUEST: We sold the old har\u2014\n\n[00:02:05] GUEST: We sold the old harbour to the town.\n"
     assert repair(dash, select=["overlaps"]).edits == ()
+
+
+def test_a_whole_caption_turn_restarted_goes_with_its_timestamp_and_marker():
+    captions = (
+        "[07:12:04] ABOUT NINETY BOATS ARE MOORED THERE.\n"
+        "[07:12:09] >> Several ferry captains say that's exactly the trou-\n"
+        "[07:12:09] >> Several ferry captains say that's exactly the trouble.\n"
+        "[07:12:13] >> You close the slip, you close the island.\n"
+    )
+    assert clean(captions, select=["overlaps"]) == (
+        "[07:12:04] ABOUT NINETY BOATS ARE MOORED THERE.\n"
+        "[07:12:09] >> Several ferry captains say that's exactly the trouble.\n"
+        "[07:12:13] >> You close the slip, you close the island.\n"
+    )
+    (edit,) = repair(captions, select=["overlaps"]).edits
+    assert edit.rule == "overlaps" and "exactly the trou-" in edit.message
+    # without timestamps, the marker goes with the fragment: none is left bare
+    bare = ">> SEVERAL FERRY CAPTAINS SAY THAT'S THE TROU-\n>> SEVERAL FERRY CAPTAINS SAY THAT'S THE TROUBLE.\n>> YES.\n"
+    assert clean(bare) == ">> SEVERAL FERRY CAPTAINS SAY THAT'S THE TROUBLE.\n>> YES.\n"
+    # a same-speaker turn restarted after a blank line goes whole too
+    turn = "[00:01:00] HOST: What most visitors get wro-\n\n[00:01:04] HOST: What most visitors get wrong is the melt.\n"
+    assert clean(turn, select=["overlaps"]) == "[00:01:04] HOST: What most visitors get wrong is the melt.\n"
+
+
+def test_a_fragment_inside_a_caption_turn_keeps_its_marker():
+    text = ">> WELL, SEVERAL FERRY CAPTAINS SAY THE TROU-\n>> SEVERAL FERRY CAPTAINS SAY THE TROUBLE IS THE SLIP.\n"
+    assert clean(text, select=["overlaps"]) == ">> WELL\n>> SEVERAL FERRY CAPTAINS SAY THE TROUBLE IS THE SLIP.\n"
+
+
+def test_whole_turns_without_a_caption_marker_or_with_another_marker_stay():
+    # a speaker label alone is no caption marker
+    labelled = "HOST: Several ferry captains say the trou-\nHOST: Several ferry captains say the trouble is the slip.\n"
+    assert repair(labelled, select=["overlaps"]).edits == ()
+    # ">>>" opens a new story, ">>" a new speaker: not the same turn
+    story = ">>> SEVERAL FERRY CAPTAINS SAY THE TROU-\n>> SEVERAL FERRY CAPTAINS SAY THE TROUBLE.\n"
+    assert repair(story, select=["overlaps"]).edits == ()
+    # a plain paragraph that is all fragment stays
+    plain = "Several ferry captains say the trou-\n\nSeveral ferry captains say the trouble is the slip.\n"
+    assert repair(plain, select=["overlaps"]).edits == ()

@@ -11,7 +11,10 @@ that merely starts with the same common words as the one before is no
 repeat.  A fragment may break off inside a word (``people misunder-``,
 repeated as ``people misunderstand``), and in a transcript the repeat may
 come after the next turn's timestamp and speaker label
-(``[00:01:02] HOST: ...``), which stay.
+(``[00:01:02] HOST: ...``) or a closed caption's ``>>`` marker, which stay.
+When the fragment is a whole turn of captions (``[18:01:37] >> SOME OF THE
+PROB-``) and the next line restarts it after the same marker, the whole line
+goes, its timestamp and marker with it: a bare marker is never left.
 """
 
 from __future__ import annotations
@@ -49,9 +52,13 @@ def _dangling(text: str) -> Iterator[int]:
 
 _OPENERS = "\"“‘'(["
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-# A transcript turn's timestamp and speaker label at the start of a line
-# ("[00:01:02] HOST: ", "(12:40) Dr. Amsel: "); matched at a line start only.
-_LABEL = re.compile(r"(?:[\[(]?\d{1,2}(?::\d\d){1,2}[\])]?[ \t]+)?(?:[A-Z][A-Za-z.'\- ]{0,40}:[ \t]+)?")
+# A transcript turn's timestamp, closed-caption marker and speaker label at
+# the start of a line ("[00:01:02] HOST: ", "(12:40) Dr. Amsel: ",
+# "[18:01:37] >> ", ">> REPORTER: "); matched at a line start only.
+_LABEL = re.compile(
+    r"(?P<time>[\[(]?\d{1,2}(?::\d\d){1,2}[\])]?[ \t]+)?"
+    r"(?P<turn>(?:>>+[ \t]*)?(?:[A-Z][A-Za-z.'\- ]{0,40}:[ \t]+)?)"
+)
 
 
 def _norm(word: str) -> str:
@@ -59,12 +66,31 @@ def _norm(word: str) -> str:
 
 
 def _label_end(text: str, start: int) -> int:
-    """Where a line's text begins after a turn's timestamp and speaker label.
+    """Where a line's text begins after a turn's timestamp, caption marker
+    and speaker label.
 
     >>> _label_end("[00:01:02] DR. AMSEL: Well, no.", 0), _label_end("Well, no.", 0)
     (22, 0)
+    >>> _label_end("[18:01:37] >> WELL, NO.", 0), _label_end(">>WELL, NO.", 0)
+    (14, 2)
     """
     return _LABEL.match(text, start).end()
+
+
+def _same_caption_turn(line: str, next_line: str) -> bool:
+    """Do two lines open with a timestamp or a ``>>`` marker, and the same
+    marker and speaker after their timestamps?  Then a fragment that is the
+    whole of the first line's turn is a caption restarted on the next.
+
+    >>> _same_caption_turn("[18:01:37] >> SOME OF", "[18:01:38] >> SOME OF THE")
+    True
+    >>> _same_caption_turn("HOST: Some of", "HOST: Some of the"), _same_caption_turn(">> Some", ">>> Some")
+    (False, False)
+    """
+    a, b = _LABEL.match(line), _LABEL.match(next_line)
+    if not (a["time"] or a["turn"].startswith(">>")) or not (b["time"] or b["turn"].startswith(">>")):
+        return False
+    return a["turn"].rstrip() == b["turn"].rstrip() and bool(a["time"]) == bool(b["time"])
 
 
 def _overlap(tail: list[str], head: list[str], broken_word: bool) -> int:
@@ -99,9 +125,10 @@ def overlap_edits(text: str) -> Iterator[Edit]:
         if m is None:
             continue
         line_start = text.rfind("\n", 0, dash) + 1
+        body = _label_end(text, line_start)  # the fragment's own turn keeps its label
         next_end = text.find("\n", m.end())
         next_line = text[m.end() : len(text) if next_end < 0 else next_end]
-        tail_tokens = list(_TOKEN.finditer(text, max(line_start, dash - 600), dash))[-MAX_WORDS:]
+        tail_tokens = list(_TOKEN.finditer(text, max(body, dash - 600), dash))[-MAX_WORDS:]
         tail = [_norm(t.group()) for t in tail_tokens]
         broken_word = text[dash] == "-"
         best = 0
@@ -111,23 +138,27 @@ def overlap_edits(text: str) -> Iterator[Edit]:
             best = best or _overlap(tail, head, broken_word)
         if not best:
             continue
-        # the fragment's own turn keeps its label
-        line_start = min(_label_end(text, line_start), tail_tokens[-best].start())
         start = tail_tokens[-best].start()
         # an opening quote or bracket glued to the fragment goes with it
-        while start > line_start and text[start - 1] in _OPENERS:
+        while start > body and text[start - 1] in _OPENERS:
             start -= 1
         # take the comma or semicolon and space that led into the fragment
         cut = start
-        while cut > line_start and text[cut - 1] in " \t":
+        while cut > body and text[cut - 1] in " \t":
             cut -= 1
-        if cut > line_start and text[cut - 1] in ",;":
+        if cut > body and text[cut - 1] in ",;":
             cut -= 1
-            while cut > line_start and text[cut - 1] in " \t":
+            while cut > body and text[cut - 1] in " \t":
                 cut -= 1
-        if cut == line_start:
-            continue  # the whole paragraph is the fragment: leave it
         fragment = text[start : dash + 1]
+        if cut == body:
+            # the whole turn is the fragment: a caption line restarted on the
+            # next goes with its marker; any other whole paragraph stays
+            if body == line_start or not _same_caption_turn(text[line_start:body], next_line):
+                continue
+            next_start = text.rfind("\n", 0, m.end()) + 1
+            yield Edit(line_start, next_start, "", RULE, f"truncated turn restarted by the next one removed, with its marker: {fragment!r}")
+            continue
         yield Edit(cut, dash + 1, "", RULE, f"truncated fragment repeated by the next paragraph removed: {fragment!r}")
 
 
