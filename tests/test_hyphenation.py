@@ -78,6 +78,37 @@ def test_line_end_compounds_keep_their_hyphen(raw, fixed):
 @pytest.mark.parametrize(
     "raw, fixed",
     [
+        # the last part of a compound broken inside: joined, the compound's hyphen kept
+        ("a high-spir-\nited crowd on the quay", "a high-spirited crowd on the quay"),
+        ("the self-suffi-\ncient island", "the self-sufficient island"),
+        ("CHEERFUL, a. Lively; high-spir-\nited; glad.", "CHEERFUL, a. Lively; high-spirited; glad."),
+        # the part is a word, but the document writes the joined part too
+        ("a narrow-mind-\ned clerk, as minded as any", "a narrow-minded clerk, as minded as any"),
+    ],
+)
+def test_broken_last_part_of_a_compound_joined(raw, fixed):
+    assert hy(raw) == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # broken at the compound's own hyphen: kept
+        "the two-plus-\ntwo plan",
+        "a state-of-\nthe-art hull",
+        "his mother-in-\nlaw said",
+        "an up-to-\ndate chart",
+        "the Mar-a-\nLago club",
+        "a 24-hour-\nlong vigil",
+    ],
+)
+def test_compounds_broken_at_their_own_hyphen_stay(text):
+    assert hy(text) == text.replace("-\n", "-")
+
+
+@pytest.mark.parametrize(
+    "raw, fixed",
+    [
         # halves that are words, but the closed form is the common word
         ("there was some-\nthing odd", "there was something odd"),
         ("every-\none agreed", "everyone agreed"),

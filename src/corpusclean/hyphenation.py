@@ -16,6 +16,11 @@ out of the way, the halves meet again and this rule decides, on evidence:
   (``KANNO-YOUNGS``, ``Baumgartel-Austin``) and prefixes before a capital
   (``anti-American``) keep their hyphen.
 
+A line end inside a compound's last part (``mean-spir-`` / ``ited``) is
+judged on that part alone: the part is joined (``mean-spirited``) and the
+compound's own hyphen stays; a compound broken at its own hyphen
+(``two-plus-`` / ``two``) keeps it.
+
 It never joins into a non-word: ``un-`` + ``pass`` makes no word, so the text
 is left alone and a note reports possible lost text.  A line ending in an em
 dash, or in a hyphen after a space, is no hyphenation.
@@ -374,7 +379,18 @@ def hyphenation_edits(text: str, language: str = "en", facts: object = None) -> 
         # the last words of the line, as far as 120 characters back
         lo = max(line_start, i - 120)
         if first_start > 0 and text[first_start - 1] == "-":
-            decision = KEEP  # part of a longer compound: two-plus-
+            # part of a longer compound (two-plus-): its hyphen stays, unless
+            # the break split a part (mean-spir- / ited): the part is no word,
+            # or the document writes the joined part as a word of its own
+            if first.isalpha() and second.isalpha():
+                if evidence is None:
+                    evidence = Evidence(text)
+                evidence.at = i
+                split = _zipf(first, language) < WORD or evidence.has_word(first + second)
+                if split and decide(first, second, evidence, language) is JOIN:
+                    yield Edit(i, next_line_start, "", RULE, _messages(first, second, JOIN))
+                    continue
+            decision = KEEP
         elif ("A" <= second[0] <= "Z" and _SPEAKER.match(text, next_line_start, next_line_start + 40)) or text.startswith(
             ("- ", "* ", "\u2022 "), next_line_start, next_line_start + 40
         ):
