@@ -485,3 +485,33 @@ def test_repeated_lines_in_capitals_with_a_label_are_not_banners(line):
     # form around it: turns and motions, not section banners
     text = f"{line}\n{line.replace('QUAY', 'PIER')}\n\n{BODY}\n\n{line.replace('QUAY', 'SLIP')}\n"
     assert repair(text, select=["furniture"]).edits == ()
+
+
+def _dictionary(heads):
+    """Short dictionary pages, each under its page head."""
+    entries = [
+        "CANTLE, n. The raised rear part of a saddle.\nCANTO, n. A main division of a long poem.\n",
+        "CANVAS, n. A strong cloth of hemp or flax.\nCANYON, n. A deep gorge cut by a river.\n",
+        "CAPER, v. i. To leap about playfully.\nCAPITAL, n. The head or top of a column.\n",
+    ]
+    return "\n".join(f"{head}\n\n{entry}" for head, entry in zip(heads, entries))
+
+
+def test_dictionary_page_heads_with_guide_words_removed():
+    text = _dictionary(
+        ["40                    CANTLE — CANTO", "CANVAS — CANYON                    41", "42                    CAPER — CAPITAL"]
+    )
+    out = clean(text, select=["furniture"])
+    assert " — " not in out and "\n41" not in out and out.startswith("CANTLE, n. The raised rear part")
+    assert "CANYON, n. A deep gorge" in out and "CAPITAL, n. The head" in out
+
+
+def test_dash_titles_out_of_page_order_or_in_a_contents_list_stay():
+    # guide words that do not run on from page to page are no dictionary's
+    out_of_order = _dictionary(
+        ["40                    CANTLE — CANTO", "CAPER — CAPITAL                    41", "42                    CANVAS — CANYON"]
+    )
+    assert repair(out_of_order, select=["furniture"]).edits == ()
+    # titles one under the other, with their pages: a table of contents
+    contents = "ARRIVAL — DUSK                    3\n\nEMBERS — HARVEST                    9\n\n" + BODY + "\n"
+    assert repair(contents, select=["furniture"]).edits == ()

@@ -184,6 +184,49 @@ def _book_head(line: str) -> bool:
     return m is not None and is_all_caps(m.group(1) or m.group(2))
 
 
+# The first and last words of a dictionary's page ("ABACUS — ABBEY").
+_GUIDE_WORDS = re.compile(r"([^\W\d_][\w'’.]*) (?:[—–-]|--) ([^\W\d_][\w'’.]*)\Z")
+
+
+def _guide_words(line: str) -> tuple[str, str] | None:
+    """The guide words of a dictionary's page head (a book head whose title
+    is two words joined by a dash, in alphabetical order), in lowercase.
+
+    >>> _guide_words("12        ABACUS — ABBEY"), _guide_words("ABBEY – ABDUCT        13")
+    (('abacus', 'abbey'), ('abbey', 'abduct'))
+    >>> _guide_words("12        WAR — PEACE"), _guide_words("12        THE WAR — AND PEACE")
+    (None, None)
+    """
+    m = _BOOK_HEAD.match(line)
+    if m is None:
+        return None
+    g = _GUIDE_WORDS.match((m.group(1) or m.group(2)).strip())
+    if g is None:
+        return None
+    first, last = g.group(1).lower(), g.group(2).lower()
+    return (first, last) if first <= last else None
+
+
+def _guides_run_on(lines: list[Line], ks: list[int]) -> bool:
+    """Are these dictionary heads a page apart each (other lines between
+    them: a table of contents sets its lines one under the other), with
+    their page numbers rising and their guide words in alphabetical order
+    from page to page?"""
+    words_in_order: list[str] = []
+    pages: list[int] = []
+    for k in ks:
+        text = lines[k].text
+        found = _DIGITS.findall(text)
+        pages.append(int(found[0] if text[:1].isdigit() else found[-1]))
+        words_in_order.extend(_guide_words(text) or ())
+    apart = all(lines[b].unit - lines[a].unit >= 2 for a, b in zip(ks, ks[1:]))
+    return (
+        apart
+        and all(a < b for a, b in zip(pages, pages[1:]))
+        and all(a <= b for a, b in zip(words_in_order, words_in_order[1:]))
+    )
+
+
 def _fielded_page_head(line: str) -> bool:
     """A page head of labelled fields set apart by wide gaps, one of them the
     page number, as court filings print: not a speaker's turn though it opens
@@ -475,18 +518,20 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
                 plan.add(k + 1, f"section banner removed: {nxt!r}")
 
     # a book's page head that a sentence goes on under (it may be the only
-    # one in the text)
+    # one in the text), and a dictionary's heads with their guide words
+    guides: list[int] = []
     for k in _lines_holding("   ", shared):
         line = lines[k]
         u = line.unit
-        if (
-            _book_head(line.text)
-            and u + 1 < len(lay.units)
-            and line.start == lay.units[u].start
-            and line.end == lay.units[u].end
-            and lay.opens_lower(u + 1)
-        ):
+        if not _book_head(line.text) or line.start != lay.units[u].start or line.end != lay.units[u].end:
+            continue
+        if u + 1 < len(lay.units) and lay.opens_lower(u + 1):
             plan.add(k, f"running head removed: {line.text!r}")
+        elif _guide_words(line.text) is not None:
+            guides.append(k)
+    if len(guides) >= 2 and _guides_run_on(lines, guides):
+        for k in guides:
+            plan.add(k, f"running head removed: {lines[k].text!r}")
 
     # bare page numbers ("12", "A5", "- 4 -") next to other furniture, or
     # inside a sentence that a page break splits
