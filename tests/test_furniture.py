@@ -515,3 +515,28 @@ def test_dash_titles_out_of_page_order_or_in_a_contents_list_stay():
     # titles one under the other, with their pages: a table of contents
     contents = "ARRIVAL — DUSK                    3\n\nEMBERS — HARVEST                    9\n\n" + BODY + "\n"
     assert repair(contents, select=["furniture"]).edits == ()
+
+
+def _report_pages(banner):
+    rule = "=" * 30
+    pages = []
+    for n, body in enumerate([BODY, BODY.replace("convoy", "lorry"), BODY.replace("convoy", "barge")], 6):
+        head = "PART 3: CAPITAL WORKS" if n == 6 else banner
+        pages.append(f"{rule}\n{head}\n{rule}\n\n{body}\n\nTown of Ashcombe Plan        Page {n} of 30\n")
+    return "\n".join(pages)
+
+
+def test_repeated_banner_goes_with_the_rule_lines_that_frame_it():
+    result = repair(_report_pages("PART 3: CAPITAL WORKS (continued)"), select=["furniture"])
+    out = result.text
+    assert "(continued)" not in out and "Page 7" not in out
+    # the first banner, its frame and the body text stay; no orphan rules
+    rule = "=" * 30
+    assert out.startswith(f"{rule}\nPART 3: CAPITAL WORKS\n{rule}\n\n") and out.count(rule) == 2
+    assert any("framing 'PART 3: CAPITAL WORKS (continued)'" in e.message for e in result.edits)
+
+
+def test_rule_lines_without_a_removed_banner_stay():
+    rule = "-" * 30
+    text = f"{BODY}\n\n{rule}\n\nNOTICE TO READERS\n{rule}\n\n{BODY}\n\n{rule}\n"
+    assert repair(text, select=["furniture"]).edits == ()

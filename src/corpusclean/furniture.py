@@ -277,6 +277,32 @@ def _banner_under_heads(lines: list[Line], ks: list[int], furniture_units: set[i
     return True
 
 
+# A rule line drawn with one character: "==========", "----------".
+_RULE_LINE = re.compile(r"([=*_~-])\1{4,}\Z")
+
+
+def _framed(lay: Layout, lines: list[Line], k: int) -> bool:
+    """Is line ``k`` framed by rule lines right above and below it
+    ("==========" / "SECTION 2: OVERVIEW" / "==========")?"""
+    if k == 0 or k + 1 >= len(lines):
+        return False
+    above, line, below = lines[k - 1], lines[k], lines[k + 1]
+    return (
+        _RULE_LINE.match(above.text) is not None
+        and _RULE_LINE.match(below.text) is not None
+        and lay.text.count("\n", above.end, line.start) == 1
+        and lay.text.count("\n", line.end, below.start) == 1
+    )
+
+
+def _beside(lay: Layout, lines: list[Line], k: int) -> tuple[int, int]:
+    """The units right above and below line ``k``, past the rule lines that
+    frame it."""
+    if _framed(lay, lines, k):
+        return lines[k - 1].unit - 1, lines[k + 1].unit + 1
+    return lines[k].unit - 1, lines[k].unit + 1
+
+
 def _pages_run_on(heads: list[str]) -> bool:
     """Do the page numbers at the ends of these heads run on by one?
 
@@ -477,7 +503,7 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
     folios = set(_matching_lines(_FOLIO, shared))
     furniture_units = {lines[k].unit for k in set(plan.drop) | folios}
     for ks in undecided:
-        if all(lines[k].unit - 1 in furniture_units or lines[k].unit + 1 in furniture_units for k in ks):
+        if all(not furniture_units.isdisjoint(_beside(lay, lines, k)) for k in ks):
             for k in ks:
                 plan.add(k, f"running head removed: {lines[k].text!r}")
         elif _banner_under_heads(lines, ks, furniture_units):
@@ -532,6 +558,11 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
     if len(guides) >= 2 and _guides_run_on(lines, guides):
         for k in guides:
             plan.add(k, f"running head removed: {lines[k].text!r}")
+
+    # the rule lines that frame a removed banner go with it
+    for k in [k for k in plan.drop if _framed(lay, lines, k)]:
+        for rule in (k - 1, k + 1):
+            plan.add(rule, f"rule line framing {lines[k].text!r} removed")
 
     # bare page numbers ("12", "A5", "- 4 -") next to other furniture, or
     # inside a sentence that a page break splits
