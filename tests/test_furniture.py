@@ -540,3 +540,29 @@ def test_rule_lines_without_a_removed_banner_stay():
     rule = "-" * 30
     text = f"{BODY}\n\n{rule}\n\nNOTICE TO READERS\n{rule}\n\n{BODY}\n\n{rule}\n"
     assert repair(text, select=["furniture"]).edits == ()
+
+
+def _jumped(jump_line, slug):
+    return (
+        "The ferry crews kept the slipway clear of ice all week. Nobody was injured.\n\n"
+        f"{jump_line}\n\nCOURIER\nTUESDAY, MARCH 3, 2026 B7\n\n{slug}\nFrom Page B1\n\n"
+        "Harbour officials expect the ice to clear by the end of the month.\n"
+    )
+
+
+def test_inside_page_head_and_the_slug_a_jump_named_removed():
+    result = repair(_jumped("Please see FERRY, Page B7", "FERRY"), select=["furniture"])
+    assert result.text == (
+        "The ferry crews kept the slipway clear of ice all week. Nobody was injured.\n\n"
+        "Harbour officials expect the ice to clear by the end of the month.\n"
+    )
+    assert "jump slug removed: 'FERRY'" in [e.message for e in result.edits]
+
+
+def test_slug_no_jump_named_and_dated_head_of_another_page_stay():
+    # the jump names no slug: the line in capitals may be a heading
+    out = clean(_jumped("Continued on Page B7", "FERRY"), select=["furniture"])
+    assert "\nFERRY\n" in out
+    # the date line names another page than the jump: not that page's head
+    out = clean(_jumped("Please see FERRY, Page B9", "FERRY"), select=["furniture"])
+    assert "TUESDAY, MARCH 3, 2026 B7" in out and "COURIER" in out

@@ -66,6 +66,10 @@ _BOOK_HEAD = re.compile(r"(?:\d{1,4}\s{3,}(\D+)|(\D+?)\s{3,}\d{1,4})\Z")
 _JUMP_PAGE = re.compile(r"[A-Z]?\d{1,4}\Z")  # the page a jump line names, "B4"
 # a page number at one end of a head, set apart: "B4 | THE COURIER", "THE COURIER    12"
 _PAGE_HEAD_END = re.compile(r"(?:([A-Z]?\d{1,4})(?: [|•·] |\s{3,}).*|.*(?: [|•·] |\s{3,})([A-Z]?\d{1,4}))\Z")
+# a page head with its date, then its page number: "WEDNESDAY, MAY 6, 2026 A9"
+_DATED_PAGE = re.compile(r".*\b(?:1[6-9]|20)\d\d,? ([A-Z]\d{1,3})\Z")
+# a story's slug on a line of its own, in capitals: "RIVER", "CITY BUDGET"
+_SLUG_LINE = re.compile(r"[A-Z][A-Z0-9&'’.-]*[A-Z](?: [A-Z][A-Z0-9&'’.-]*[A-Z]){0,2}\Z")
 _END_PAGE = re.compile(r"\b([A-Z]?)(\d{1,4})\Z")  # "Continued on A12"
 _SLUG_WORD = re.compile(r"\b[A-Z][A-Z'’&.-]*[A-Z]\b")  # "BUDGET", "O'BRIEN"
 _FOOTNOTE = re.compile(r"(?<=[\w.,;:!?’'\"”)])\[(?:[ivxlc]{1,6}|\d{1,3})\](?!\()")
@@ -243,15 +247,38 @@ def _fielded_page_head(line: str) -> bool:
 def _heads_over_targets(lay: Layout, lines: list[Line], plan: _Plan, jumps: list[int], targets: list[int]) -> None:
     """The head of the page a story jumps to, right over the continuation's
     marker ("B4 | THE COURIER | TUESDAY" / "BUDGET | From B1"): the page
-    number a jump line named, at one end, set apart by a bar or a wide gap."""
+    number a jump line named, at one end, set apart by a bar or a wide gap,
+    or after the date ("SENTINEL" / "WEDNESDAY, MAY 6, 2026 A9"); and the
+    story's slug over the marker ("RIVER" / "From Page A1") when a jump line
+    named it ("Please see RIVER, Page A9")."""
     pages = {m.group() for j in jumps for m in [_JUMP_PAGE.search(lines[j].text)] if m}
+    named = {s for j in jumps for s in [_slug(lines[j].text)] if s}
+    slugs: list[int] = []  # slug lines over the markers
     for t in targets:
         k = t - 1
-        if k < 0 or k in plan.drop or lines[k].unit != lines[t].unit - 1:
+        if k >= 0 and _stacked(lay, lines, k) and _SLUG_LINE.match(lines[k].text):
+            if k not in plan.drop:  # (else the marker's first line: "RIVER" / "from A1")
+                slugs.append(k)
+            k -= 1
+        if k < 0 or k in plan.drop or not (lines[k].unit == lines[k + 1].unit - 1 or _stacked(lay, lines, k)):
             continue
-        m = _PAGE_HEAD_END.match(lines[k].text)
+        m = _PAGE_HEAD_END.match(lines[k].text) or _DATED_PAGE.match(lines[k].text)
         if m and (m.group(1) or m.group(2)) in pages and _candidate_head(lines[k].text, lay):
             plan.add(k, f"running head removed: {lines[k].text!r}")
+            # the paper's name set over the date ("SENTINEL" / "MAY 6, 2026 A9")
+            top = k - 1
+            if top >= 0 and top not in plan.drop and _stacked(lay, lines, top) and _SLUG_LINE.match(lines[top].text):
+                plan.add(top, f"running head removed: {lines[top].text!r}")
+    # a slug goes when a jump line named it, and the others in its form with it
+    if any(lines[k].text in named for k in slugs):
+        for k in slugs:
+            plan.add(k, f"jump slug removed: {lines[k].text!r}")
+
+
+def _stacked(lay: Layout, lines: list[Line], k: int) -> bool:
+    """Does line ``k`` stand right over the next line (one line break
+    between them)?"""
+    return k + 1 < len(lines) and lay.text.count("\n", lines[k].end, lines[k + 1].start) == 1
 
 
 def _banner_under_heads(lines: list[Line], ks: list[int], furniture_units: set[int]) -> bool:
