@@ -566,3 +566,28 @@ def test_slug_no_jump_named_and_dated_head_of_another_page_stay():
     # the date line names another page than the jump: not that page's head
     out = clean(_jumped("Please see FERRY, Page B9", "FERRY"), select=["furniture"])
     assert "TUESDAY, MARCH 3, 2026 B7" in out and "COURIER" in out
+
+
+LETTERHEAD = "            HARBOUR BOARD OF PELLWICK\n            14 Quay Street, Pellwick\n"
+
+
+def test_letterhead_repeated_on_each_page_removed_with_its_page_numbers():
+    pages = [BODY, BODY.replace("convoy", "ferry"), BODY.replace("convoy", "dredger")]
+    text = LETTERHEAD + "\n" + pages[0] + "\n"
+    for n, body in enumerate(pages[1:], 2):
+        text += "\f" + LETTERHEAD + f"\n                                   - {n} -\n\n" + body + "\n"
+    out = clean(text, select=["whitespace", "furniture"])
+    # the letterhead heads the first page and stays there
+    assert out.count("HARBOUR BOARD OF PELLWICK") == 1 and out.count("14 Quay Street") == 1
+    assert out.startswith(LETTERHEAD) and "- 2 -" not in out and "- 3 -" not in out
+    assert all(body in out for body in pages)
+
+
+def test_indented_block_repeated_that_does_not_open_the_text_stays():
+    verse = "            THE TIDE COMES IN AT EVENING\n            AND GOES OUT IN THE NIGHT\n"
+    text = f"{BODY}\n\n{verse}\n{BODY}\n\n{verse}\n{BODY}\n"
+    assert repair(text, select=["whitespace", "furniture"]).edits == ()
+    # a refrain that opens a song, centred, comes back: no letterhead
+    refrain = "            Haul away, my bonny lads\n            Haul away together\n"
+    text = f"{refrain}\n{BODY}\n\n{refrain}\n{BODY}\n\n{refrain}\n{BODY}\n"
+    assert repair(text, select=["whitespace", "furniture"]).edits == ()

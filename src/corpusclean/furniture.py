@@ -388,6 +388,7 @@ class _Plan:
 
     def __init__(self) -> None:
         self.drop: dict[int, str] = {}  # line index -> message
+        self.units: dict[int, str] = {}  # unit index -> message (units no line stands for)
 
     def add(self, index: int, message: str) -> None:
         self.drop.setdefault(index, message)
@@ -591,9 +592,11 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
         for rule in (k - 1, k + 1):
             plan.add(rule, f"rule line framing {lines[k].text!r} removed")
 
+    _letterheads(lay, lines, plan, shared)
+
     # bare page numbers ("12", "A5", "- 4 -") next to other furniture, or
     # inside a sentence that a page break splits
-    dropped_units = {lines[k].unit for k in plan.drop}
+    dropped_units = {lines[k].unit for k in plan.drop} | plan.units.keys()
     for k in _matching_lines(_BARE_FOLIO, shared):
         line = lines[k]
         if (
@@ -604,6 +607,82 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
         ):
             plan.add(k, f"page number removed: {line.text!r}")
     return jumps, targets
+
+
+# A letterhead repeated on a page is indented this far at least.
+_INDENT = " " * 8
+# A letterhead has at most this many lines.
+LETTERHEAD_LINES = 8
+
+
+def _letterheads(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> None:
+    """A letterhead printed again at the top of later pages: the document's
+    first lines, two or more set one under the other and indented, the
+    first in capitals (a name), again in a block of their own (often read as
+    code).  Each repeat goes; the first, the document's own heading, stays.
+    (A refrain that opens a song is no letterhead: it is not in capitals.)"""
+    text = lay.text
+    units = lay.units
+    first = lay.first_line(0).strip()
+    if not first[:1].isupper() or not is_all_caps(first):
+        return
+    joined = shared.joined  # (the first short line opens it: "\n" + first is a repeat)
+    again = joined.find(f"\n{first}\n") >= 0 or joined.endswith(f"\n{first}")
+    code = [u for u in lay.code if u and text[units[u].start : units[u].first_end].strip() == first]
+    if not (again or code) or not _candidate_head(first, lay):
+        return
+    opening = _opening_block(text[units[0].start : units[0].start + LETTERHEAD_LINES * 101])
+    if opening is None:
+        return
+    message = f"letterhead repeated at the top of a page removed: {first!r}"
+    for u in code:
+        if [line.strip() for line in text[units[u].start : units[u].end].split("\n")] == opening:
+            plan.units[u] = message
+    n = len(opening)
+    for k in _lines_holding(first, shared) if again else ():
+        block = lines[k : k + n]
+        if (
+            lines[k].unit > 0
+            and len(block) == n
+            and [line.text for line in block] == opening
+            and all(_stacked(lay, lines, j) for j in range(k, k + n - 1))
+            and all(_indented(text, line.start) for line in block)
+        ):
+            for j in range(k, k + n):
+                plan.add(j, message)
+
+
+def _indented(text: str, at: int) -> bool:
+    """Is the line holding offset ``at`` indented by ``_INDENT`` or more
+    (after a page break)?
+
+    >>> _indented("x\\n\\f          HARBOUR", 8), _indented("x\\n  HARBOUR", 5)
+    (True, False)
+    """
+    start = text.rfind("\n", 0, at) + 1
+    return text[start : start + len(_INDENT) + 1].lstrip("\f").startswith(_INDENT)
+
+
+def _opening_block(top: str) -> list[str] | None:
+    """The first lines of a text, up to its first blank line, stripped, when
+    they are two to ``LETTERHEAD_LINES`` short lines (a letterhead).
+
+    >>> _opening_block("  HARBOUR BOARD\\n  1 Quay Street\\n\\nDear Sir,")
+    ['HARBOUR BOARD', '1 Quay Street']
+    >>> _opening_block("  HARBOUR BOARD\\n\\nDear Sir,"), _opening_block("To: the board,\\nA\\n")
+    (None, None)
+    """
+    block = []
+    for line in top.split("\n"):
+        line = line.strip()
+        if not line:
+            break
+        if len(line) > 100 or line[-1] in ":;,{":
+            return None
+        block.append(line)
+    else:
+        return None  # (no blank line within reach)
+    return block if 2 <= len(block) <= LETTERHEAD_LINES else None
 
 
 def _splits_sentence(lay: Layout, u: int) -> bool:
@@ -740,7 +819,7 @@ def _stitch(
     whose jump and continuation are both here."""
     used: set[int] = set()
     claimed: list[tuple[int, int]] = []  # unit spans of stitched stories
-    dropped_units = {lines[k].unit for k in plan.drop}
+    dropped_units = {lines[k].unit for k in plan.drop} | plan.units.keys()
     for t_index, t in enumerate(targets):
         # the continuation: the first body unit after the target line
         cont = None
@@ -868,7 +947,7 @@ def furniture_findings(
     shared = _short_lines(lines)
     jumps, targets = _find(lay, lines, plan, shared)
     yield from _residue(lay, lines, shared)
-    if not plan.drop:
+    if not plan.drop and not plan.units:
         return
     units = lay.units
     # units wholly made of dropped lines go as units; other dropped lines
@@ -885,6 +964,7 @@ def furniture_findings(
             drop_units[u] = "; ".join(plan.drop[k] for k in hit)
         else:
             line_drops.extend(hit)
+    drop_units.update(plan.units)
     move_units: dict[int, int] = {}  # unit -> unit after which it goes
     for jump, cont, end_unit in _stitch(lay, lines, plan, jumps, targets):
         for u in range(lines[jump].unit + 1, cont):
