@@ -485,3 +485,109 @@ def test_repeated_lines_in_capitals_with_a_label_are_not_banners(line):
     # form around it: turns and motions, not section banners
     text = f"{line}\n{line.replace('QUAY', 'PIER')}\n\n{BODY}\n\n{line.replace('QUAY', 'SLIP')}\n"
     assert repair(text, select=["furniture"]).edits == ()
+
+
+def _dictionary(heads):
+    """Short dictionary pages, each under its page head."""
+    entries = [
+        "CANTLE, n. The raised rear part of a saddle.\nCANTO, n. A main division of a long poem.\n",
+        "CANVAS, n. A strong cloth of hemp or flax.\nCANYON, n. A deep gorge cut by a river.\n",
+        "CAPER, v. i. To leap about playfully.\nCAPITAL, n. The head or top of a column.\n",
+    ]
+    return "\n".join(f"{head}\n\n{entry}" for head, entry in zip(heads, entries))
+
+
+def test_dictionary_page_heads_with_guide_words_removed():
+    text = _dictionary(
+        ["40                    CANTLE — CANTO", "CANVAS — CANYON                    41", "42                    CAPER — CAPITAL"]
+    )
+    out = clean(text, select=["furniture"])
+    assert " — " not in out and "\n41" not in out and out.startswith("CANTLE, n. The raised rear part")
+    assert "CANYON, n. A deep gorge" in out and "CAPITAL, n. The head" in out
+
+
+def test_dash_titles_out_of_page_order_or_in_a_contents_list_stay():
+    # guide words that do not run on from page to page are no dictionary's
+    out_of_order = _dictionary(
+        ["40                    CANTLE — CANTO", "CAPER — CAPITAL                    41", "42                    CANVAS — CANYON"]
+    )
+    assert repair(out_of_order, select=["furniture"]).edits == ()
+    # titles one under the other, with their pages: a table of contents
+    contents = "ARRIVAL — DUSK                    3\n\nEMBERS — HARVEST                    9\n\n" + BODY + "\n"
+    assert repair(contents, select=["furniture"]).edits == ()
+
+
+def _report_pages(banner):
+    rule = "=" * 30
+    pages = []
+    for n, body in enumerate([BODY, BODY.replace("convoy", "lorry"), BODY.replace("convoy", "barge")], 6):
+        head = "PART 3: CAPITAL WORKS" if n == 6 else banner
+        pages.append(f"{rule}\n{head}\n{rule}\n\n{body}\n\nTown of Ashcombe Plan        Page {n} of 30\n")
+    return "\n".join(pages)
+
+
+def test_repeated_banner_goes_with_the_rule_lines_that_frame_it():
+    result = repair(_report_pages("PART 3: CAPITAL WORKS (continued)"), select=["furniture"])
+    out = result.text
+    assert "(continued)" not in out and "Page 7" not in out
+    # the first banner, its frame and the body text stay; no orphan rules
+    rule = "=" * 30
+    assert out.startswith(f"{rule}\nPART 3: CAPITAL WORKS\n{rule}\n\n") and out.count(rule) == 2
+    assert any("framing 'PART 3: CAPITAL WORKS (continued)'" in e.message for e in result.edits)
+
+
+def test_rule_lines_without_a_removed_banner_stay():
+    rule = "-" * 30
+    text = f"{BODY}\n\n{rule}\n\nNOTICE TO READERS\n{rule}\n\n{BODY}\n\n{rule}\n"
+    assert repair(text, select=["furniture"]).edits == ()
+
+
+def _jumped(jump_line, slug):
+    return (
+        "The ferry crews kept the slipway clear of ice all week. Nobody was injured.\n\n"
+        f"{jump_line}\n\nCOURIER\nTUESDAY, MARCH 3, 2026 B7\n\n{slug}\nFrom Page B1\n\n"
+        "Harbour officials expect the ice to clear by the end of the month.\n"
+    )
+
+
+def test_inside_page_head_and_the_slug_a_jump_named_removed():
+    result = repair(_jumped("Please see FERRY, Page B7", "FERRY"), select=["furniture"])
+    assert result.text == (
+        "The ferry crews kept the slipway clear of ice all week. Nobody was injured.\n\n"
+        "Harbour officials expect the ice to clear by the end of the month.\n"
+    )
+    assert "jump slug removed: 'FERRY'" in [e.message for e in result.edits]
+
+
+def test_slug_no_jump_named_and_dated_head_of_another_page_stay():
+    # the jump names no slug: the line in capitals may be a heading
+    out = clean(_jumped("Continued on Page B7", "FERRY"), select=["furniture"])
+    assert "\nFERRY\n" in out
+    # the date line names another page than the jump: not that page's head
+    out = clean(_jumped("Please see FERRY, Page B9", "FERRY"), select=["furniture"])
+    assert "TUESDAY, MARCH 3, 2026 B7" in out and "COURIER" in out
+
+
+LETTERHEAD = "            HARBOUR BOARD OF PELLWICK\n            14 Quay Street, Pellwick\n"
+
+
+def test_letterhead_repeated_on_each_page_removed_with_its_page_numbers():
+    pages = [BODY, BODY.replace("convoy", "ferry"), BODY.replace("convoy", "dredger")]
+    text = LETTERHEAD + "\n" + pages[0] + "\n"
+    for n, body in enumerate(pages[1:], 2):
+        text += "\f" + LETTERHEAD + f"\n                                   - {n} -\n\n" + body + "\n"
+    out = clean(text, select=["whitespace", "furniture"])
+    # the letterhead heads the first page and stays there
+    assert out.count("HARBOUR BOARD OF PELLWICK") == 1 and out.count("14 Quay Street") == 1
+    assert out.startswith(LETTERHEAD) and "- 2 -" not in out and "- 3 -" not in out
+    assert all(body in out for body in pages)
+
+
+def test_indented_block_repeated_that_does_not_open_the_text_stays():
+    verse = "            THE TIDE COMES IN AT EVENING\n            AND GOES OUT IN THE NIGHT\n"
+    text = f"{BODY}\n\n{verse}\n{BODY}\n\n{verse}\n{BODY}\n"
+    assert repair(text, select=["whitespace", "furniture"]).edits == ()
+    # a refrain that opens a song, centred, comes back: no letterhead
+    refrain = "            Haul away, my bonny lads\n            Haul away together\n"
+    text = f"{refrain}\n{BODY}\n\n{refrain}\n{BODY}\n\n{refrain}\n{BODY}\n"
+    assert repair(text, select=["whitespace", "furniture"]).edits == ()

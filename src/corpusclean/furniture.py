@@ -66,6 +66,10 @@ _BOOK_HEAD = re.compile(r"(?:\d{1,4}\s{3,}(\D+)|(\D+?)\s{3,}\d{1,4})\Z")
 _JUMP_PAGE = re.compile(r"[A-Z]?\d{1,4}\Z")  # the page a jump line names, "B4"
 # a page number at one end of a head, set apart: "B4 | THE COURIER", "THE COURIER    12"
 _PAGE_HEAD_END = re.compile(r"(?:([A-Z]?\d{1,4})(?: [|•·] |\s{3,}).*|.*(?: [|•·] |\s{3,})([A-Z]?\d{1,4}))\Z")
+# a page head with its date, then its page number: "WEDNESDAY, MAY 6, 2026 A9"
+_DATED_PAGE = re.compile(r".*\b(?:1[6-9]|20)\d\d,? ([A-Z]\d{1,3})\Z")
+# a story's slug on a line of its own, in capitals: "RIVER", "CITY BUDGET"
+_SLUG_LINE = re.compile(r"[A-Z][A-Z0-9&'’.-]*[A-Z](?: [A-Z][A-Z0-9&'’.-]*[A-Z]){0,2}\Z")
 _END_PAGE = re.compile(r"\b([A-Z]?)(\d{1,4})\Z")  # "Continued on A12"
 _SLUG_WORD = re.compile(r"\b[A-Z][A-Z'’&.-]*[A-Z]\b")  # "BUDGET", "O'BRIEN"
 _FOOTNOTE = re.compile(r"(?<=[\w.,;:!?’'\"”)])\[(?:[ivxlc]{1,6}|\d{1,3})\](?!\()")
@@ -184,6 +188,49 @@ def _book_head(line: str) -> bool:
     return m is not None and is_all_caps(m.group(1) or m.group(2))
 
 
+# The first and last words of a dictionary's page ("ABACUS — ABBEY").
+_GUIDE_WORDS = re.compile(r"([^\W\d_][\w'’.]*) (?:[—–-]|--) ([^\W\d_][\w'’.]*)\Z")
+
+
+def _guide_words(line: str) -> tuple[str, str] | None:
+    """The guide words of a dictionary's page head (a book head whose title
+    is two words joined by a dash, in alphabetical order), in lowercase.
+
+    >>> _guide_words("12        ABACUS — ABBEY"), _guide_words("ABBEY – ABDUCT        13")
+    (('abacus', 'abbey'), ('abbey', 'abduct'))
+    >>> _guide_words("12        WAR — PEACE"), _guide_words("12        THE WAR — AND PEACE")
+    (None, None)
+    """
+    m = _BOOK_HEAD.match(line)
+    if m is None:
+        return None
+    g = _GUIDE_WORDS.match((m.group(1) or m.group(2)).strip())
+    if g is None:
+        return None
+    first, last = g.group(1).lower(), g.group(2).lower()
+    return (first, last) if first <= last else None
+
+
+def _guides_run_on(lines: list[Line], ks: list[int]) -> bool:
+    """Are these dictionary heads a page apart each (other lines between
+    them: a table of contents sets its lines one under the other), with
+    their page numbers rising and their guide words in alphabetical order
+    from page to page?"""
+    words_in_order: list[str] = []
+    pages: list[int] = []
+    for k in ks:
+        text = lines[k].text
+        found = _DIGITS.findall(text)
+        pages.append(int(found[0] if text[:1].isdigit() else found[-1]))
+        words_in_order.extend(_guide_words(text) or ())
+    apart = all(lines[b].unit - lines[a].unit >= 2 for a, b in zip(ks, ks[1:]))
+    return (
+        apart
+        and all(a < b for a, b in zip(pages, pages[1:]))
+        and all(a <= b for a, b in zip(words_in_order, words_in_order[1:]))
+    )
+
+
 def _fielded_page_head(line: str) -> bool:
     """A page head of labelled fields set apart by wide gaps, one of them the
     page number, as court filings print: not a speaker's turn though it opens
@@ -200,15 +247,38 @@ def _fielded_page_head(line: str) -> bool:
 def _heads_over_targets(lay: Layout, lines: list[Line], plan: _Plan, jumps: list[int], targets: list[int]) -> None:
     """The head of the page a story jumps to, right over the continuation's
     marker ("B4 | THE COURIER | TUESDAY" / "BUDGET | From B1"): the page
-    number a jump line named, at one end, set apart by a bar or a wide gap."""
+    number a jump line named, at one end, set apart by a bar or a wide gap,
+    or after the date ("SENTINEL" / "WEDNESDAY, MAY 6, 2026 A9"); and the
+    story's slug over the marker ("RIVER" / "From Page A1") when a jump line
+    named it ("Please see RIVER, Page A9")."""
     pages = {m.group() for j in jumps for m in [_JUMP_PAGE.search(lines[j].text)] if m}
+    named = {s for j in jumps for s in [_slug(lines[j].text)] if s}
+    slugs: list[int] = []  # slug lines over the markers
     for t in targets:
         k = t - 1
-        if k < 0 or k in plan.drop or lines[k].unit != lines[t].unit - 1:
+        if k >= 0 and _stacked(lay, lines, k) and _SLUG_LINE.match(lines[k].text):
+            if k not in plan.drop:  # (else the marker's first line: "RIVER" / "from A1")
+                slugs.append(k)
+            k -= 1
+        if k < 0 or k in plan.drop or not (lines[k].unit == lines[k + 1].unit - 1 or _stacked(lay, lines, k)):
             continue
-        m = _PAGE_HEAD_END.match(lines[k].text)
+        m = _PAGE_HEAD_END.match(lines[k].text) or _DATED_PAGE.match(lines[k].text)
         if m and (m.group(1) or m.group(2)) in pages and _candidate_head(lines[k].text, lay):
             plan.add(k, f"running head removed: {lines[k].text!r}")
+            # the paper's name set over the date ("SENTINEL" / "MAY 6, 2026 A9")
+            top = k - 1
+            if top >= 0 and top not in plan.drop and _stacked(lay, lines, top) and _SLUG_LINE.match(lines[top].text):
+                plan.add(top, f"running head removed: {lines[top].text!r}")
+    # a slug goes when a jump line named it, and the others in its form with it
+    if any(lines[k].text in named for k in slugs):
+        for k in slugs:
+            plan.add(k, f"jump slug removed: {lines[k].text!r}")
+
+
+def _stacked(lay: Layout, lines: list[Line], k: int) -> bool:
+    """Does line ``k`` stand right over the next line (one line break
+    between them)?"""
+    return k + 1 < len(lines) and lay.text.count("\n", lines[k].end, lines[k + 1].start) == 1
 
 
 def _banner_under_heads(lines: list[Line], ks: list[int], furniture_units: set[int]) -> bool:
@@ -232,6 +302,32 @@ def _banner_under_heads(lines: list[Line], ks: list[int], furniture_units: set[i
         if bisect_left(marks, top) > bisect_right(marks, lines[a].unit):
             return False
     return True
+
+
+# A rule line drawn with one character: "==========", "----------".
+_RULE_LINE = re.compile(r"([=*_~-])\1{4,}\Z")
+
+
+def _framed(lay: Layout, lines: list[Line], k: int) -> bool:
+    """Is line ``k`` framed by rule lines right above and below it
+    ("==========" / "SECTION 2: OVERVIEW" / "==========")?"""
+    if k == 0 or k + 1 >= len(lines):
+        return False
+    above, line, below = lines[k - 1], lines[k], lines[k + 1]
+    return (
+        _RULE_LINE.match(above.text) is not None
+        and _RULE_LINE.match(below.text) is not None
+        and lay.text.count("\n", above.end, line.start) == 1
+        and lay.text.count("\n", line.end, below.start) == 1
+    )
+
+
+def _beside(lay: Layout, lines: list[Line], k: int) -> tuple[int, int]:
+    """The units right above and below line ``k``, past the rule lines that
+    frame it."""
+    if _framed(lay, lines, k):
+        return lines[k - 1].unit - 1, lines[k + 1].unit + 1
+    return lines[k].unit - 1, lines[k].unit + 1
 
 
 def _pages_run_on(heads: list[str]) -> bool:
@@ -292,6 +388,7 @@ class _Plan:
 
     def __init__(self) -> None:
         self.drop: dict[int, str] = {}  # line index -> message
+        self.units: dict[int, str] = {}  # unit index -> message (units no line stands for)
 
     def add(self, index: int, message: str) -> None:
         self.drop.setdefault(index, message)
@@ -434,7 +531,7 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
     folios = set(_matching_lines(_FOLIO, shared))
     furniture_units = {lines[k].unit for k in set(plan.drop) | folios}
     for ks in undecided:
-        if all(lines[k].unit - 1 in furniture_units or lines[k].unit + 1 in furniture_units for k in ks):
+        if all(not furniture_units.isdisjoint(_beside(lay, lines, k)) for k in ks):
             for k in ks:
                 plan.add(k, f"running head removed: {lines[k].text!r}")
         elif _banner_under_heads(lines, ks, furniture_units):
@@ -475,22 +572,31 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
                 plan.add(k + 1, f"section banner removed: {nxt!r}")
 
     # a book's page head that a sentence goes on under (it may be the only
-    # one in the text)
+    # one in the text), and a dictionary's heads with their guide words
+    guides: list[int] = []
     for k in _lines_holding("   ", shared):
         line = lines[k]
         u = line.unit
-        if (
-            _book_head(line.text)
-            and u + 1 < len(lay.units)
-            and line.start == lay.units[u].start
-            and line.end == lay.units[u].end
-            and lay.opens_lower(u + 1)
-        ):
+        if not _book_head(line.text) or line.start != lay.units[u].start or line.end != lay.units[u].end:
+            continue
+        if u + 1 < len(lay.units) and lay.opens_lower(u + 1):
             plan.add(k, f"running head removed: {line.text!r}")
+        elif _guide_words(line.text) is not None:
+            guides.append(k)
+    if len(guides) >= 2 and _guides_run_on(lines, guides):
+        for k in guides:
+            plan.add(k, f"running head removed: {lines[k].text!r}")
+
+    # the rule lines that frame a removed banner go with it
+    for k in [k for k in plan.drop if _framed(lay, lines, k)]:
+        for rule in (k - 1, k + 1):
+            plan.add(rule, f"rule line framing {lines[k].text!r} removed")
+
+    _letterheads(lay, lines, plan, shared)
 
     # bare page numbers ("12", "A5", "- 4 -") next to other furniture, or
     # inside a sentence that a page break splits
-    dropped_units = {lines[k].unit for k in plan.drop}
+    dropped_units = {lines[k].unit for k in plan.drop} | plan.units.keys()
     for k in _matching_lines(_BARE_FOLIO, shared):
         line = lines[k]
         if (
@@ -501,6 +607,82 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
         ):
             plan.add(k, f"page number removed: {line.text!r}")
     return jumps, targets
+
+
+# A letterhead repeated on a page is indented this far at least.
+_INDENT = " " * 8
+# A letterhead has at most this many lines.
+LETTERHEAD_LINES = 8
+
+
+def _letterheads(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> None:
+    """A letterhead printed again at the top of later pages: the document's
+    first lines, two or more set one under the other and indented, the
+    first in capitals (a name), again in a block of their own (often read as
+    code).  Each repeat goes; the first, the document's own heading, stays.
+    (A refrain that opens a song is no letterhead: it is not in capitals.)"""
+    text = lay.text
+    units = lay.units
+    first = lay.first_line(0).strip()
+    if not first[:1].isupper() or not is_all_caps(first):
+        return
+    joined = shared.joined  # (the first short line opens it: "\n" + first is a repeat)
+    again = joined.find(f"\n{first}\n") >= 0 or joined.endswith(f"\n{first}")
+    code = [u for u in lay.code if u and text[units[u].start : units[u].first_end].strip() == first]
+    if not (again or code) or not _candidate_head(first, lay):
+        return
+    opening = _opening_block(text[units[0].start : units[0].start + LETTERHEAD_LINES * 101])
+    if opening is None:
+        return
+    message = f"letterhead repeated at the top of a page removed: {first!r}"
+    for u in code:
+        if [line.strip() for line in text[units[u].start : units[u].end].split("\n")] == opening:
+            plan.units[u] = message
+    n = len(opening)
+    for k in _lines_holding(first, shared) if again else ():
+        block = lines[k : k + n]
+        if (
+            lines[k].unit > 0
+            and len(block) == n
+            and [line.text for line in block] == opening
+            and all(_stacked(lay, lines, j) for j in range(k, k + n - 1))
+            and all(_indented(text, line.start) for line in block)
+        ):
+            for j in range(k, k + n):
+                plan.add(j, message)
+
+
+def _indented(text: str, at: int) -> bool:
+    """Is the line holding offset ``at`` indented by ``_INDENT`` or more
+    (after a page break)?
+
+    >>> _indented("x\\n\\f          HARBOUR", 8), _indented("x\\n  HARBOUR", 5)
+    (True, False)
+    """
+    start = text.rfind("\n", 0, at) + 1
+    return text[start : start + len(_INDENT) + 1].lstrip("\f").startswith(_INDENT)
+
+
+def _opening_block(top: str) -> list[str] | None:
+    """The first lines of a text, up to its first blank line, stripped, when
+    they are two to ``LETTERHEAD_LINES`` short lines (a letterhead).
+
+    >>> _opening_block("  HARBOUR BOARD\\n  1 Quay Street\\n\\nDear Sir,")
+    ['HARBOUR BOARD', '1 Quay Street']
+    >>> _opening_block("  HARBOUR BOARD\\n\\nDear Sir,"), _opening_block("To: the board,\\nA\\n")
+    (None, None)
+    """
+    block = []
+    for line in top.split("\n"):
+        line = line.strip()
+        if not line:
+            break
+        if len(line) > 100 or line[-1] in ":;,{":
+            return None
+        block.append(line)
+    else:
+        return None  # (no blank line within reach)
+    return block if 2 <= len(block) <= LETTERHEAD_LINES else None
 
 
 def _splits_sentence(lay: Layout, u: int) -> bool:
@@ -637,7 +819,7 @@ def _stitch(
     whose jump and continuation are both here."""
     used: set[int] = set()
     claimed: list[tuple[int, int]] = []  # unit spans of stitched stories
-    dropped_units = {lines[k].unit for k in plan.drop}
+    dropped_units = {lines[k].unit for k in plan.drop} | plan.units.keys()
     for t_index, t in enumerate(targets):
         # the continuation: the first body unit after the target line
         cont = None
@@ -765,7 +947,7 @@ def furniture_findings(
     shared = _short_lines(lines)
     jumps, targets = _find(lay, lines, plan, shared)
     yield from _residue(lay, lines, shared)
-    if not plan.drop:
+    if not plan.drop and not plan.units:
         return
     units = lay.units
     # units wholly made of dropped lines go as units; other dropped lines
@@ -782,6 +964,7 @@ def furniture_findings(
             drop_units[u] = "; ".join(plan.drop[k] for k in hit)
         else:
             line_drops.extend(hit)
+    drop_units.update(plan.units)
     move_units: dict[int, int] = {}  # unit -> unit after which it goes
     for jump, cont, end_unit in _stitch(lay, lines, plan, jumps, targets):
         for u in range(lines[jump].unit + 1, cont):
