@@ -545,6 +545,7 @@ class Patterns:
     source_line: re.Pattern[str] | None
     figure_caption: re.Pattern[str] | None
     speaker: re.Pattern[str] | None
+    entry_head: re.Pattern[str] | None
     residue: re.Pattern[str] | None
     post_header: re.Pattern[str] | None
 
@@ -581,6 +582,7 @@ def _compile(values: tuple[tuple[str, tuple[str, ...]], ...]) -> Patterns:
         else None
     )
     speakers = v.get("transcripts.speaker_labels", ())
+    heads = v.get("entries.heads", ())
     return Patterns(
         jump_line=_union(v.get("furniture.jump_lines", ())),
         jump_target=_union(v.get("furniture.jump_targets", ())),
@@ -610,6 +612,9 @@ def _compile(values: tuple[tuple[str, tuple[str, ...]], ...]) -> Patterns:
             if speakers
             else None
         ),
+        entry_head=(
+            re.compile("(?:" + "|".join(_scoped(p) for p in heads) + r")(?=\s|\Z)") if heads else None
+        ),
         residue=_union(v.get("web.residue", ())),
         post_header=_union(v.get("web.post_headers", ())),
     )
@@ -624,7 +629,7 @@ def patterns_for(config: Config) -> Patterns:
         "captions.lead_ins",
         "captions.credit_patterns", "captions.taglines", "captions.source_lines",
         "captions.figure_captions",
-        "transcripts.speaker_labels", "web.residue", "web.post_headers",
+        "transcripts.speaker_labels", "entries.heads", "web.residue", "web.post_headers",
     )
     return _compile(tuple((k, config.pack(k)) for k in keys))
 
@@ -809,6 +814,41 @@ def is_speaker_turn(line: str, pats: Patterns) -> bool:
         return True
     # (a post's header is a line of its own)
     return pats.post_header is not None and len(line) <= 150 and pats.post_header.fullmatch(line.strip()) is not None
+
+
+def opens_entry(line: str, pats: Patterns) -> bool:
+    """Does ``line`` open a glossary or dictionary entry: a headword, a
+    comma and a part of speech (the ``entries.heads`` patterns)?
+
+    >>> from corpusclean import Config
+    >>> p = patterns_for(Config())
+    >>> opens_entry("QUILLET, n. A subtle distinction.", p), opens_entry("Marrow-fat, a. Rich.", p)
+    (True, True)
+    >>> opens_entry("Halvorsen, a farmer, said so.", p), opens_entry("on wires, n. b.", p)
+    (False, False)
+    """
+    t = line.lstrip()
+    return pats.entry_head is not None and t[:1].isupper() and pats.entry_head.match(t) is not None
+
+
+def runs_on_entry(above: str, line: str, pats: Patterns) -> bool:
+    """Does ``line`` go on with a run-on entry that ``above`` opens at its
+    end, its headword after a stop and its part of speech on ``line``?
+
+    >>> from corpusclean import Config
+    >>> p = patterns_for(Config())
+    >>> runs_on_entry("nimble; quick. Quill-driver,", "n. A clerk.", p)
+    True
+    >>> runs_on_entry("The forms went to Marta,", "a. the treasurer", p)
+    False
+    """
+    above = above.rstrip()
+    if not above.endswith(","):
+        return False
+    ws = above[-60:].split()
+    if len(ws) >= 2 and ws[-2][-1:] not in (".", ";"):
+        return False  # a word of a sentence ("went to Marta,"), not a headword
+    return opens_entry(ws[-1] + " " + line.lstrip(), pats)
 
 
 _BYLINE = re.compile(
