@@ -577,3 +577,31 @@ def test_an_equals_sign_with_a_space_before_it_is_unwrapped_as_prose():
         "the price of one pump times three, plus the delivery charge from the depot.\n"
     )
     assert "pumps = the price" in para(text)
+
+
+INTERLEAVED = (
+    "Ferry fares to rise in spring\n\nBy MIRA OSTROWSKI\n\n"
+    "Passengers on the island ferry will pay a dollar more for each crossing from April, as the operator\n\n"
+    "Library reopens after repairs\n\nBy DEV KAPOOR\n\n"
+    "The main library on Harbour Street reopened on Monday after a leaking roof kept the reading room\n\n"
+    "struggles with the price of fuel and an ageing fleet.\n\n"
+    "closed for most of the summer and autumn.\n"
+)
+
+
+def test_a_lede_is_not_joined_across_another_story_to_an_orphan_continuation():
+    out = para(INTERLEAVED)
+    assert "reading room struggles" not in out
+    assert "reading room\n\nstruggles with the price" in out
+
+
+def test_a_lede_after_a_byline_is_still_joined_when_nothing_else_is_orphaned():
+    text = (
+        "Ferry fares to rise in spring\n\nBy MIRA OSTROWSKI\n\n"
+        "Passengers on the island ferry will pay a dollar more for each crossing from April, as the operator\n\n"
+        "Library reopens after repairs\n\nBy DEV KAPOOR\n\n"
+        "The main library on Harbour Street reopened on Monday after a leaking roof kept the reading room\n\n"
+        "closed for most of the summer and autumn.\n\n"
+        "Staff said the loan desk would keep its usual hours.\n"
+    )
+    assert "kept the reading room closed for most of the summer" in para(text)

@@ -1154,6 +1154,10 @@ def _short_prose(text: str) -> bool:
 _CLOSED_LAST = frozenset(".!?…:")
 
 
+# A paragraph of this many characters or more is no headline.
+_LONG_PARAGRAPH = 80
+
+
 def _inside(a: int, spans: list[tuple[int, int]]) -> bool:
     """Is unit ``a`` in one of the sorted ranges ``(lo, hi]``?"""
     k = bisect_left(spans, (a,)) - 1  # the last range with lo < a
@@ -1612,6 +1616,7 @@ class Layout:
         head = ""
         body_of: tuple[str | None, bool] = (None, False)  # a head, is_body(head)
         linked_into: set[int] = set()
+        dangling = -1  # the last open paragraph left without a continuation
         pending = iter(candidates)
         i = next(pending, n)
         while i <= hi:
@@ -1691,7 +1696,9 @@ class Layout:
                 if not self.is_interloper(j):
                     break
                 j += 1
-            if found is None:
+            if found is None or dangling >= 0 and self._other_story_goes_on(dangling, i, found):
+                if not short and units[i].end - units[i].start >= _LONG_PARAGRAPH:
+                    dangling = i  # running prose (no headline), open, and nothing continues it
                 i = _advance(pending, i, n)
                 continue
             out.append(Link(i, found, tuple(range(i + 1, found))))
@@ -1700,6 +1707,32 @@ class Layout:
             linked_into.add(found)
             i = found
         return out
+
+    def _other_story_goes_on(self, d: int, i: int, j: int) -> bool:
+        """Unit ``j`` continues the paragraph ending at unit ``i``, but a
+        story starts between ``i`` and the open paragraph ``d`` before it (a
+        byline, or a dateline opening ``i``), ``j`` may as well continue
+        ``d``, and another paragraph further on opens in lowercase after a
+        closed one: two stories interleaved on a page, two continuations
+        for two broken paragraphs.  Joining one to the wrong story is worse
+        than leaving both open.
+
+        (Called only when a link is found and an open paragraph was left
+        before it: a few units are looked at.)"""
+        units = self.units
+        if not d < i < j or j - d > MAX_GAP_BLOCKS or units[j].start - units[d].end > MAX_GAP_CHARS:
+            return False
+        if not (starts_dateline(self.head(i, 60)) or any(is_byline(self.first_line(k)) for k in range(d + 1, i))):
+            return False
+        if not self.continues(self.tail(d), j):
+            return False
+        k = j + 1
+        while k < len(units) and k - i <= MAX_GAP_BLOCKS and units[k].start - units[i].end <= MAX_GAP_CHARS:
+            if self.opens_lower(k):
+                # an orphan: nothing open stands between (captions aside)
+                return all(ends_sentence(self.tail(m)) or self.is_interloper(m) for m in range(j, k))
+            k += 1
+        return False
 
     def _lowercase_after_caption(
         self, tail: str, i: int, j: int, next_of: dict[int, int], asked: dict[int, str]
