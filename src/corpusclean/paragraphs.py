@@ -57,10 +57,11 @@ def _unwrap(text: str, lines: Sequence[tuple[int, int]], config: Config) -> Iter
         next_start = lines[k + 1][0] + (len(nxt) - len(nxt.lstrip()))
         if ends_with_hyphen(stripped) or stripped.endswith("-"):
             continue  # a break the hyphenation rule left on purpose
-        if stripped[-1] == "=" and not stripped[-2:-1].isspace():
+        last = stripped[-1]
+        if last == "=" and not stripped[-2:-1].isspace():
             continue  # a quoted-printable soft break ("again=" / "st"): not ours to mend
-        if nxt[:1].isupper() and opens_entry(nxt, pats):
-            continue  # a glossary entry opens: entries stay lines of their own
+        if last == "." and nxt[:1].isupper() and opens_entry(nxt, pats):
+            continue  # an entry ends, a glossary entry opens: entries stay lines of their own
         short = len(stripped) < 0.75 * width
         new_paragraph = (
             is_speaker_turn(nxt, pats)
