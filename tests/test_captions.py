@@ -405,3 +405,31 @@ def test_a_figure_caption_between_whole_paragraphs_stays():
     text = "The runs took a week.\n\nFigure 5: Time per run.\n\nThe slowest run was the first.\n"
     assert clean(text, select=LAYOUT) == text
     assert clean(text, select=LAYOUT, captions="drop") == text
+
+
+def test_a_moved_caption_is_kept_apart_from_the_next_line_of_a_lined_block():
+    # paragraphs one a line: the caption moves after the end of the sentence
+    # it cut, and a blank line stands between it and the next line
+    text = (
+        "The warden said the park would take on about thirty rangers over the coming\n\n"
+        "NADIA VOSS/THE HARBOUR POST\n"
+        "A heron stands in the shallows of the marsh on Friday.\n\n"
+        "two summers, most of them students.\n"
+        "The trust must still approve the new car park by the gate.\n"
+    )
+    out = clean(text, select=LAYOUT)
+    assert "over the coming two summers, most of them students." in out
+    assert "on Friday.\n\nThe trust must" in out
+
+
+def test_a_moved_caption_at_the_end_of_a_block_gets_no_extra_blank_line():
+    text = (
+        "The warden said the park would take on about thirty rangers over the coming\n\n"
+        "NADIA VOSS/THE HARBOUR POST\n"
+        "A heron stands in the shallows of the marsh on Friday.\n\n"
+        "two summers, most of them students.\n\n"
+        "The trust must still approve the new car park by the gate.\n"
+    )
+    out = clean(text, select=LAYOUT)
+    assert "on Friday.\n\nThe trust must" in out
+    assert "\n\n\n" not in out

@@ -504,3 +504,104 @@ def test_a_drop_cap_is_joined_to_its_word(letter, rest, word):
 )
 def test_a_lone_letter_that_is_no_drop_cap_stays(text):
     assert clean(text) == text
+
+
+# -- glossary entries, hanging indents, quoted-printable breaks, interleaved stories
+
+
+GLOSSARY = (
+    "QUADRANT, n. An instrument for taking\n"
+    "altitudes, once used by sailors at sea.\n"
+    "QUAGMIRE, n. Soft, wet ground that\n"
+    "shakes underfoot. Quaggy, a.\n"
+    "QUAIL, v. i. To lose heart; to cower.\n"
+    "QUAINT, a. Odd in an old way; fanciful;\n"
+    "curious; neat. Quaint-minded,\n"
+    "a. Given to whims.\n"
+)
+
+
+def test_a_glossary_entry_is_never_unwrapped_onto_the_one_above():
+    out = para(GLOSSARY)
+    assert "taking altitudes, once used by sailors at sea.\nQUAGMIRE, n." in out
+    assert "that shakes underfoot. Quaggy, a.\nQUAIL, v. i." in out  # (after the abbreviation "a.")
+    assert "\nQUAINT, a. Odd" in out
+
+
+def test_a_run_on_entry_goes_on_past_its_part_of_speech():
+    # "a." under "Quaint-minded," is the entry's part of speech, not a list item
+    assert "fanciful; curious; neat. Quaint-minded, a. Given to whims.\n" in para(GLOSSARY)
+
+
+def test_wrapped_prose_with_a_name_and_a_comma_at_a_line_start_is_still_unwrapped():
+    text = (
+        "The committee heard from three growers on the first morning, and\n"
+        "Halvorsen, a dairy farmer from the valley, spoke for almost an hour\n"
+        "about the price of feed and the state of the county roads in winter.\n"
+    )
+    assert para(text) == " ".join(text.split("\n")).strip() + "\n"
+
+
+def test_a_letter_item_after_a_sentence_with_a_comma_stays_an_item():
+    text = (
+        "Members who wish to attend the spring meeting may write to the clerk,\n"
+        "a. by post to the office on Mill Lane, or by hand at the front desk;\n"
+        "b. by email to the address printed on the back of this notice form.\n"
+    )
+    assert "clerk,\n\na. by post" in para(text)
+
+
+def test_a_hanging_indent_is_dropped_when_a_list_item_is_unwrapped():
+    text = (
+        "The grant will pay for:\n\n"
+        "   •  $12 million in road repairs that the county has already promised to the\n"
+        "      eastern townships and their bridges;\n"
+        "   •  $3 million for new snowploughs.\n"
+    )
+    out = para(text)
+    assert "promised to the eastern townships" in out
+    assert "\n   •  $3 million" in out
+
+
+def test_a_quoted_printable_soft_break_is_left_alone():
+    text = (
+        "The shop will be closed on the first two Mondays of the month while the floor is redone, and we are sorry for=\n"
+        " the trouble; orders placed online will still go out the same day from the warehouse in town.\n"
+    )
+    assert "sorry for=\n" in para(text)
+
+
+def test_an_equals_sign_with_a_space_before_it_is_unwrapped_as_prose():
+    text = (
+        "In the worked example on the board, the total cost of the three new pumps =\n"
+        "the price of one pump times three, plus the delivery charge from the depot.\n"
+    )
+    assert "pumps = the price" in para(text)
+
+
+INTERLEAVED = (
+    "Ferry fares to rise in spring\n\nBy MIRA OSTROWSKI\n\n"
+    "Passengers on the island ferry will pay a dollar more for each crossing from April, as the operator\n\n"
+    "Library reopens after repairs\n\nBy DEV KAPOOR\n\n"
+    "The main library on Harbour Street reopened on Monday after a leaking roof kept the reading room\n\n"
+    "struggles with the price of fuel and an ageing fleet.\n\n"
+    "closed for most of the summer and autumn.\n"
+)
+
+
+def test_a_lede_is_not_joined_across_another_story_to_an_orphan_continuation():
+    out = para(INTERLEAVED)
+    assert "reading room struggles" not in out
+    assert "reading room\n\nstruggles with the price" in out
+
+
+def test_a_lede_after_a_byline_is_still_joined_when_nothing_else_is_orphaned():
+    text = (
+        "Ferry fares to rise in spring\n\nBy MIRA OSTROWSKI\n\n"
+        "Passengers on the island ferry will pay a dollar more for each crossing from April, as the operator\n\n"
+        "Library reopens after repairs\n\nBy DEV KAPOOR\n\n"
+        "The main library on Harbour Street reopened on Monday after a leaking roof kept the reading room\n\n"
+        "closed for most of the summer and autumn.\n\n"
+        "Staff said the loan desk would keep its usual hours.\n"
+    )
+    assert "kept the reading room closed for most of the summer" in para(text)

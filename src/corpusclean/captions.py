@@ -160,6 +160,8 @@ def caption_findings(
             yield Edit(start, stop, "", RULE, f"{what} moved after the paragraph it interrupted")
         moved = lay.joined(group)
         at = lay.units[end_unit].end
+        if end_unit + 1 < len(lay.units) and lay.same_block(end_unit):
+            moved += "\n"  # a line of its own follows: a blank line keeps them apart
         yield Edit(at, at, "\n\n" + moved, RULE, f"{len(group)} caption block(s) moved here")
 
 

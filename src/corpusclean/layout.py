@@ -545,6 +545,7 @@ class Patterns:
     source_line: re.Pattern[str] | None
     figure_caption: re.Pattern[str] | None
     speaker: re.Pattern[str] | None
+    entry_head: re.Pattern[str] | None
     residue: re.Pattern[str] | None
     post_header: re.Pattern[str] | None
 
@@ -581,6 +582,7 @@ def _compile(values: tuple[tuple[str, tuple[str, ...]], ...]) -> Patterns:
         else None
     )
     speakers = v.get("transcripts.speaker_labels", ())
+    heads = v.get("entries.heads", ())
     return Patterns(
         jump_line=_union(v.get("furniture.jump_lines", ())),
         jump_target=_union(v.get("furniture.jump_targets", ())),
@@ -610,6 +612,9 @@ def _compile(values: tuple[tuple[str, tuple[str, ...]], ...]) -> Patterns:
             if speakers
             else None
         ),
+        entry_head=(
+            re.compile("(?:" + "|".join(_scoped(p) for p in heads) + r")(?=\s|\Z)") if heads else None
+        ),
         residue=_union(v.get("web.residue", ())),
         post_header=_union(v.get("web.post_headers", ())),
     )
@@ -624,7 +629,7 @@ def patterns_for(config: Config) -> Patterns:
         "captions.lead_ins",
         "captions.credit_patterns", "captions.taglines", "captions.source_lines",
         "captions.figure_captions",
-        "transcripts.speaker_labels", "web.residue", "web.post_headers",
+        "transcripts.speaker_labels", "entries.heads", "web.residue", "web.post_headers",
     )
     return _compile(tuple((k, config.pack(k)) for k in keys))
 
@@ -809,6 +814,41 @@ def is_speaker_turn(line: str, pats: Patterns) -> bool:
         return True
     # (a post's header is a line of its own)
     return pats.post_header is not None and len(line) <= 150 and pats.post_header.fullmatch(line.strip()) is not None
+
+
+def opens_entry(line: str, pats: Patterns) -> bool:
+    """Does ``line`` open a glossary or dictionary entry: a headword, a
+    comma and a part of speech (the ``entries.heads`` patterns)?
+
+    >>> from corpusclean import Config
+    >>> p = patterns_for(Config())
+    >>> opens_entry("QUILLET, n. A subtle distinction.", p), opens_entry("Marrow-fat, a. Rich.", p)
+    (True, True)
+    >>> opens_entry("Halvorsen, a farmer, said so.", p), opens_entry("on wires, n. b.", p)
+    (False, False)
+    """
+    t = line.lstrip()
+    return pats.entry_head is not None and t[:1].isupper() and pats.entry_head.match(t) is not None
+
+
+def runs_on_entry(above: str, line: str, pats: Patterns) -> bool:
+    """Does ``line`` go on with a run-on entry that ``above`` opens at its
+    end, its headword after a stop and its part of speech on ``line``?
+
+    >>> from corpusclean import Config
+    >>> p = patterns_for(Config())
+    >>> runs_on_entry("nimble; quick. Quill-driver,", "n. A clerk.", p)
+    True
+    >>> runs_on_entry("The forms went to Marta,", "a. the treasurer", p)
+    False
+    """
+    above = above.rstrip()
+    if not above.endswith(","):
+        return False
+    ws = above[-60:].split()
+    if len(ws) >= 2 and ws[-2][-1:] not in (".", ";"):
+        return False  # a word of a sentence ("went to Marta,"), not a headword
+    return opens_entry(ws[-1] + " " + line.lstrip(), pats)
 
 
 _BYLINE = re.compile(
@@ -1112,6 +1152,10 @@ def _short_prose(text: str) -> bool:
 # Last characters of a unit that end it for sure: a unit ending in anything
 # else is looked at (a closing quote may follow a comma).
 _CLOSED_LAST = frozenset(".!?…:")
+
+
+# A paragraph of this many characters or more is no headline.
+_LONG_PARAGRAPH = 80
 
 
 def _inside(a: int, spans: list[tuple[int, int]]) -> bool:
@@ -1572,6 +1616,7 @@ class Layout:
         head = ""
         body_of: tuple[str | None, bool] = (None, False)  # a head, is_body(head)
         linked_into: set[int] = set()
+        dangling = -1  # the last open paragraph left without a continuation
         pending = iter(candidates)
         i = next(pending, n)
         while i <= hi:
@@ -1651,7 +1696,9 @@ class Layout:
                 if not self.is_interloper(j):
                     break
                 j += 1
-            if found is None:
+            if found is None or dangling >= 0 and self._other_story_goes_on(dangling, i, found):
+                if not short and units[i].end - units[i].start >= _LONG_PARAGRAPH:
+                    dangling = i  # running prose (no headline), open, and nothing continues it
                 i = _advance(pending, i, n)
                 continue
             out.append(Link(i, found, tuple(range(i + 1, found))))
@@ -1660,6 +1707,32 @@ class Layout:
             linked_into.add(found)
             i = found
         return out
+
+    def _other_story_goes_on(self, d: int, i: int, j: int) -> bool:
+        """Unit ``j`` continues the paragraph ending at unit ``i``, but a
+        story starts between ``i`` and the open paragraph ``d`` before it (a
+        byline, or a dateline opening ``i``), ``j`` may as well continue
+        ``d``, and another paragraph further on opens in lowercase after a
+        closed one: two stories interleaved on a page, two continuations
+        for two broken paragraphs.  Joining one to the wrong story is worse
+        than leaving both open.
+
+        (Called only when a link is found and an open paragraph was left
+        before it: a few units are looked at.)"""
+        units = self.units
+        if not d < i < j or j - d > MAX_GAP_BLOCKS or units[j].start - units[d].end > MAX_GAP_CHARS:
+            return False
+        if not (starts_dateline(self.head(i, 60)) or any(is_byline(self.first_line(k)) for k in range(d + 1, i))):
+            return False
+        if not self.continues(self.tail(d), j):
+            return False
+        k = j + 1
+        while k < len(units) and k - i <= MAX_GAP_BLOCKS and units[k].start - units[i].end <= MAX_GAP_CHARS:
+            if self.opens_lower(k):
+                # an orphan: nothing open stands between (captions aside)
+                return all(ends_sentence(self.tail(m)) or self.is_interloper(m) for m in range(j, k))
+            k += 1
+        return False
 
     def _lowercase_after_caption(
         self, tail: str, i: int, j: int, next_of: dict[int, int], asked: dict[int, str]

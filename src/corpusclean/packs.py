@@ -50,6 +50,9 @@ SCHEMA: dict[str, dict[str, str]] = {
     "transcripts": {
         "speaker_labels": "patterns",  # "Q:", "FK:", "MODERATOR:"
     },
+    "entries": {
+        "heads": "patterns",  # "ABAFT, adv.": a glossary or dictionary entry opens
+    },
     "web": {
         "residue": "patterns",  # "Read the entire report here." (reported)
         "post_headers": "patterns",  # "**ana_b** replied", "ana_b wrote:": a post opens

@@ -10,7 +10,10 @@ Two repairs:
   entries and transcript turns (``Q:``, ``FK:``) are never joined.
 * Lines hard-wrapped at a fixed width (PDF and OCR text) are unwrapped into
   one line per paragraph; a short line that ends a sentence ends its
-  paragraph, which is then followed by a blank line.
+  paragraph, which is then followed by a blank line.  A glossary or
+  dictionary entry ("ABAFT, adv. ...", the ``entries.heads`` patterns)
+  stays a line of its own; a line that ends in a quoted-printable soft
+  break ("again=") is left as it is; a joined line loses its indent.
 
 Words hyphenated across the break are the ``hyphenation`` rule's; captions
 between the halves are moved out first by the ``captions`` rule.
@@ -27,9 +30,11 @@ from .layout import (
     ends_sentence,
     ends_with_hyphen,
     is_heading_like,
+    opens_entry,
     opens_item,
     is_speaker_turn,
     patterns_for,
+    runs_on_entry,
     starts_upper,
     unit_lines,
     wrap_width,
@@ -52,10 +57,15 @@ def _unwrap(text: str, lines: Sequence[tuple[int, int]], config: Config) -> Iter
         next_start = lines[k + 1][0] + (len(nxt) - len(nxt.lstrip()))
         if ends_with_hyphen(stripped) or stripped.endswith("-"):
             continue  # a break the hyphenation rule left on purpose
+        last = stripped[-1]
+        if last == "=" and not stripped[-2:-1].isspace():
+            continue  # a quoted-printable soft break ("again=" / "st"): not ours to mend
+        if last == "." and nxt[:1].isupper() and opens_entry(nxt, pats):
+            continue  # an entry ends, a glossary entry opens: entries stay lines of their own
         short = len(stripped) < 0.75 * width
         new_paragraph = (
             is_speaker_turn(nxt, pats)
-            or opens_item(texts, k + 1)
+            or opens_item(texts, k + 1) and not runs_on_entry(stripped, nxt, pats)
             or (short and (ends_sentence(stripped) or starts_upper(nxt) and is_heading_like(stripped)))
         )
         if new_paragraph:
@@ -90,6 +100,8 @@ def paragraph_edits(text: str, config: Config | None = None, layout: Layout | No
             continue  # the hyphenation rule's to mend (or to leave as lost text)
         start = units[link.a].end
         end = units[link.b].start
+        while text[end] in " \t":
+            end += 1  # a line's hanging indent goes with the break it follows
         # keep trailing spaces out of it: the whitespace rule owns them
         while start > units[link.a].start and text[start - 1] in " \t":
             start -= 1
