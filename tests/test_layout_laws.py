@@ -140,3 +140,13 @@ def test_links_equal_whole_passes_on_a_long_text():
     found = {link.a: link.b for link in first}
     assert any(reference._chain_head(j, found) != h for j, h in asked.items())  # a second pass is needed
     assert lay.links() == _links_by_full_passes(reference)
+
+
+def test_a_wrapped_unit_without_spaces_is_judged_as_its_unwrapped_line():
+    # two lines of one word each: unwrapped, the paragraph is a line with a
+    # space and may be continued; wrapped, it must be judged the same way,
+    # or the second pass joins what the first left apart
+    text = "?$5Q:ÓZJ34¹“[§a \ncafé\n\nàbc"
+    once = clean(text)
+    assert clean(once) == once
+    assert once == "?$5Q:ÓZJ34¹“[§a café àbc"

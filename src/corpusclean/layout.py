@@ -1610,7 +1610,7 @@ class Layout:
             for i, u in enumerate(units[lo + 1 : hi + 1], lo + 1)
             if text[u.end - 1] not in _CLOSED_LAST
             and not (text[u.end - 1] in _CLOSERS and text[u.end - 2 : u.end - 1] in _CLOSED_LAST)
-            and (text.find(" ", u.start, u.end) >= 0 or text[u.end - 1] == "-")
+            and (u.wrapped or text.find(" ", u.start, u.end) >= 0 or text[u.end - 1] == "-")
             and i not in code
         ]
         head = ""
