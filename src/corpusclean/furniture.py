@@ -217,12 +217,9 @@ def _guides_run_on(lines: list[Line], ks: list[int]) -> bool:
     their page numbers rising and their guide words in alphabetical order
     from page to page?"""
     words_in_order: list[str] = []
-    pages: list[int] = []
+    pages = [_head_page(lines[k].text) for k in ks]
     for k in ks:
-        text = lines[k].text
-        found = _DIGITS.findall(text)
-        pages.append(int(found[0] if text[:1].isdigit() else found[-1]))
-        words_in_order.extend(_guide_words(text) or ())
+        words_in_order.extend(_guide_words(lines[k].text) or ())
     apart = all(lines[b].unit - lines[a].unit >= 2 for a, b in zip(ks, ks[1:]))
     return (
         apart
@@ -311,14 +308,12 @@ _RULE_LINE = re.compile(r"([=*_~-])\1{4,}\Z")
 def _framed(lay: Layout, lines: list[Line], k: int) -> bool:
     """Is line ``k`` framed by rule lines right above and below it
     ("==========" / "SECTION 2: OVERVIEW" / "==========")?"""
-    if k == 0 or k + 1 >= len(lines):
-        return False
-    above, line, below = lines[k - 1], lines[k], lines[k + 1]
     return (
-        _RULE_LINE.match(above.text) is not None
-        and _RULE_LINE.match(below.text) is not None
-        and lay.text.count("\n", above.end, line.start) == 1
-        and lay.text.count("\n", line.end, below.start) == 1
+        0 < k < len(lines) - 1
+        and _RULE_LINE.match(lines[k - 1].text) is not None
+        and _RULE_LINE.match(lines[k + 1].text) is not None
+        and _stacked(lay, lines, k - 1)
+        and _stacked(lay, lines, k)
     )
 
 
@@ -338,11 +333,19 @@ def _pages_run_on(heads: list[str]) -> bool:
     >>> _pages_run_on(["4  THE REVIEW 2025", "THE REVIEW 2025  9", "6  THE REVIEW 2025"])
     False
     """
-    pages = []
-    for head in heads:
-        found = _DIGITS.findall(head)
-        pages.append(int(found[0] if head[:1].isdigit() else found[-1]))
+    pages = [_head_page(head) for head in heads]
     return all(b == a + 1 for a, b in zip(pages, pages[1:]))
+
+
+def _head_page(head: str) -> int:
+    """The page number of a head that has one at an end: its first number
+    when it opens with one, else its last.
+
+    >>> _head_page("4  THE REVIEW 2025"), _head_page("THE REVIEW 2025  5")
+    (4, 5)
+    """
+    found = _DIGITS.findall(head)
+    return int(found[0] if head[:1].isdigit() else found[-1])
 
 
 def _opens_wrapped_prose(lay: Layout, line: Line) -> bool:
@@ -359,7 +362,18 @@ def _opens_wrapped_prose(lay: Layout, line: Line) -> bool:
 def _over_byline(lay: Layout, line: Line) -> bool:
     """A headline: the next unit is a byline ("By ANA RUIZ")."""
     u = line.unit + 1
-    return u < len(lay.units) and is_byline(lay.first_line(u))
+    return u < len(lay.units) and lay.is_byline(u)
+
+
+def _placed_as_head(lay: Layout, lines: list[Line], k: int) -> bool:
+    """May short line ``k``, where it stands, be a running head: not a
+    headline over a byline, not the line under a byline, not the opening
+    line of wrapped prose?"""
+    return (
+        not _over_byline(lay, lines[k])
+        and not _under_byline(lines, k)
+        and not _opens_wrapped_prose(lay, lines[k])
+    )
 
 
 def _under_byline(lines: list[Line], k: int) -> bool:
@@ -486,12 +500,7 @@ def _find(lay: Layout, lines: list[Line], plan: _Plan, shared: _Short) -> tuple[
         verdict = head_like.get(line_text)
         if verdict is None:
             verdict = head_like[line_text] = _candidate_head(line_text, lay)
-        if (
-            verdict
-            and not _over_byline(lay, lines[k])
-            and not _under_byline(lines, k)
-            and not _opens_wrapped_prose(lay, lines[k])
-        ):
+        if verdict and _placed_as_head(lay, lines, k):
             groups[key].append(k)
     facing = _facing_heads(lay, lines, short, keys)
     if facing:
@@ -730,10 +739,7 @@ def _facing_heads(lay: Layout, lines: list[Line], short: list[int], keys: list[s
         bag: [
             k
             for k in ks
-            if _candidate_head(lines[k].text, lay)
-            and not _over_byline(lay, lines[k])
-            and not _under_byline(lines, k)
-            and not _opens_wrapped_prose(lay, lines[k])
+            if _candidate_head(lines[k].text, lay) and _placed_as_head(lay, lines, k)
         ]
         for bag, ks in bags.items()
         # (the words in two orders: lines that differ in their punctuation
@@ -884,12 +890,7 @@ def _opens_story(lay: Layout, u: int) -> bool:
     paragraph?"""
     if u + 1 >= len(lay.units):
         return False
-    nxt = lay.units[u + 1]
-    if (
-        nxt.first_end - nxt.start <= 120
-        and lay.text.startswith(("By", "BY"), nxt.start)
-        and is_byline(lay.first_line(u + 1))
-    ):
+    if lay.is_byline(u + 1):
         return lay.kind(u) == "label"
     if not lay.text[lay.units[u].start].isupper():
         return False  # (no banner in capitals)

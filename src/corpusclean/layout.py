@@ -318,13 +318,13 @@ _OPENERS = "\"'“‘«([{*_¿¡"
 _FINAL = frozenset(".!?…:")
 _DASHES = frozenset("—–")
 
-#: English words that cannot end a sentence: a paragraph ending in one is
-#: broken even when the next one starts with a capital.
 # Words after which a noun phrase must go on, and capitalised articles that
 # cannot follow them ("of the" / "The ..." are two pieces of text).
 _DETERMINERS = frozenset("a an the this these those its his her their our my your".split())
 _ARTICLES = frozenset(("The", "A", "An"))
 
+#: English words that cannot end a sentence: a paragraph ending in one is
+#: broken even when the next one starts with a capital.
 FUNCTION_WORDS = frozenset(
     """a an the of to in on at by for with from into onto upon about against between
     through during without within under over after before since until toward towards
@@ -1253,6 +1253,16 @@ class Layout:
         u = self.units[i]
         return self.text[u.start : u.first_end]
 
+    def is_byline(self, i: int) -> bool:
+        """Is the first line of unit ``i`` a byline (see :func:`is_byline`)?
+        (Its first letters are looked at before the pattern.)"""
+        u = self.units[i]
+        return (
+            u.first_end - u.start <= 120
+            and self.text.startswith(("By", "BY"), u.start)
+            and is_byline(self.first_line(i))
+        )
+
     def opens_lower(self, i: int) -> bool:
         """Does unit ``i`` start in lowercase (see :func:`starts_lower`)?
         (Reads its first characters only, not its whole first line.)"""
@@ -1392,10 +1402,8 @@ class Layout:
         if i in self.code:
             return False
         u = self.units[i]
-        if i + 1 < len(self.units):
-            nxt = self.units[i + 1]
-            if self.text.count("\n", u.end, nxt.start) == 1 and self.opens_lower(i + 1):
-                return False  # the next line goes on with it: part of the text's flow
+        if i + 1 < len(self.units) and self.same_block(i) and self.opens_lower(i + 1):
+            return False  # the next line goes on with it: part of the text's flow
         if u.end - u.start <= 120 and self.text.startswith(("By", "BY"), u.start) and is_byline(self.unit_text(i)):
             return False  # the start of another story
         if u.end - u.start <= 3 and self.drop_cap(i):
@@ -1470,13 +1478,11 @@ class Layout:
     def _next_row(self, i: int) -> bool:
         """Is unit ``i`` the line under another row of the same table or
         timetable (see :func:`is_tabular`)?"""
-        if i == 0:
+        if i == 0 or not self.same_block(i - 1):
             return False
         text = self.text
         end = self.units[i - 1].end
         u = self.units[i]
-        if text.count("\n", end, u.start) != 1:
-            return False
         above = text[text.rfind("\n", 0, end) + 1 : end]
         return is_tabular([above, text[u.start : u.first_end]])
 
@@ -1722,7 +1728,7 @@ class Layout:
         units = self.units
         if not d < i < j or j - d > MAX_GAP_BLOCKS or units[j].start - units[d].end > MAX_GAP_CHARS:
             return False
-        if not (starts_dateline(self.head(i, 60)) or any(is_byline(self.first_line(k)) for k in range(d + 1, i))):
+        if not (starts_dateline(self.head(i, 60)) or any(self.is_byline(k) for k in range(d + 1, i))):
             return False
         if not self.continues(self.tail(d), j):
             return False
